@@ -1,0 +1,171 @@
+package javascript
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/syntax"
+)
+
+var hardcodedSecretRule = &rule.Rule{
+	ID:            "js.hardcoded-secret",
+	Title:         "Hardcoded JWT or session secret",
+	Vulnerability: "Use of Hard-coded Credentials",
+	CWE:           []string{"CWE-798", "CWE-321"},
+	OWASP:         []string{"A07:2021", "A02:2021"},
+	Severity:      rule.Critical,
+	Confidence:    rule.HighConfidence,
+	Languages:     []string{"javascript", "typescript"},
+	Description: "A string literal is used as the key that signs or verifies JWTs " +
+		"(jsonwebtoken sign/verify) or signs session cookies (express-session, " +
+		"cookie-session, cookie-parser), directly, through a constant, or as the " +
+		"fallback of an environment variable.",
+	Impact: "Anyone who can read the source, a build artefact or the repository history " +
+		"has the key: they can mint tokens or session cookies for any user, administrators " +
+		"included, and the key cannot be rotated without a release.",
+	Fix: "Read the secret from the environment or a secret manager at start-up, fail " +
+		"fast when it is missing, and rotate the key that was committed.",
+	FixExample: `const secret = process.env.JWT_SECRET;
+if (!secret) throw new Error('JWT_SECRET is not set');
+const token = jwt.sign({ sub: user.id }, secret, { algorithm: 'HS256', expiresIn: '15m' });`,
+	Bad:  "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: id }, 'supersecret');\n",
+	Good: "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: id }, process.env.JWT_SECRET);\n",
+}
+
+var hardcodedSecret = check{
+	rule:  hardcodedSecretRule,
+	kinds: []string{"call_expression"},
+	match: matchHardcodedSecret,
+}
+
+// secretArguments says where each secret-taking API expects its key: an argument index,
+// or an option name in the first argument.
+var secretArguments = map[string]struct {
+	index  int
+	option string
+	what   string
+}{
+	"jsonwebtoken.sign":   {index: 1, what: "JWT signing key"},
+	"jsonwebtoken.verify": {index: 1, what: "JWT verification key"},
+	"express-session":     {option: "secret", what: "session secret"},
+	"cookie-session":      {option: "secret", what: "session secret"},
+	"cookie-parser":       {index: 0, what: "cookie signing secret"},
+}
+
+func matchHardcodedSecret(f *file, n *syntax.Node) {
+	spec, ok := secretArguments[f.qualify(n.Child("function"))]
+	if !ok {
+		return
+	}
+	a := args(n)
+	var key *syntax.Node
+	switch {
+	case spec.option != "" && len(a) > 0:
+		key = f.objectProperty(a[0], spec.option)
+	case spec.option == "" && len(a) > spec.index:
+		key = a[spec.index]
+	}
+	if key == nil {
+		return
+	}
+	f.judgeSecret(n, key, spec.what)
+}
+
+// judgeSecret reports a literal key, lowers the finding for a literal fallback after an
+// environment variable, and notes a key read from the environment as a good practice.
+func (f *file) judgeSecret(call, key *syntax.Node, what string) {
+	value, via := f.secretValue(key)
+	switch {
+	case value == nil:
+		return
+	case isEnvRead(f, value):
+		f.positive("The "+what+" is read from the environment", call)
+	case isLiteral(value):
+		fd := f.report(hardcodedSecretRule, call)
+		fd.Title = "Hardcoded " + what
+		f.traceSecret(fd, call, via, value)
+	case isFallback(f, value):
+		fd := f.report(hardcodedSecretRule, call)
+		fd.Title = "Hardcoded fallback for the " + what
+		fd.Severity = rule.High
+		fd.Confidence = rule.MediumConfidence
+		fd.Impact = "When the environment variable is unset (a new deployment, a typo in " +
+			"its name) the service silently signs with a key that is in the source, so " +
+			"anyone who has read the code can forge credentials for any user."
+		f.traceSecret(fd, call, via, value)
+	}
+}
+
+// secretValue follows a key through variables to the expression that produces it, and
+// returns the declaration it passed through, if any.
+func (f *file) secretValue(key *syntax.Node) (value, via *syntax.Node) {
+	value = unwrap(key)
+	for depth := 0; isName(value) && depth < maxResolveDepth; depth++ {
+		d := f.declarator(value)
+		if d == nil {
+			return nil, nil
+		}
+		via, value = d, unwrap(d.Child("value"))
+	}
+	return value, via
+}
+
+// traceSecret redacts the literal in the finding's snippet and, when the key came through
+// a variable, shows where it was written.
+func (f *file) traceSecret(fd *finding.Finding, call, via, value *syntax.Node) {
+	literal := value
+	if value.Kind == "binary_expression" {
+		literal = unwrap(value.Child("right"))
+	}
+	hidden := redact(f.text(literal))
+	fd.Snippet = clip(strings.ReplaceAll(f.text(call), f.text(literal), hidden))
+	if via == nil {
+		return
+	}
+	fd.Trace = []finding.Step{
+		f.step(literal, hidden),
+		f.step(call, f.calleeText(call)+"(...)"),
+	}
+}
+
+// isLiteral reports whether n is a string literal or a template without substitutions.
+func isLiteral(n *syntax.Node) bool {
+	return n.Kind == "string" || n.Kind == "template_string" &&
+		!n.HasChild("template_substitution")
+}
+
+// isFallback reports `process.env.X || 'literal'` and its ?? form.
+func isFallback(f *file, n *syntax.Node) bool {
+	if n.Kind != "binary_expression" {
+		return false
+	}
+	op := f.text(n.Child("operator"))
+	right := unwrap(n.Child("right"))
+	return (op == "||" || op == "??") && right != nil && isLiteral(right)
+}
+
+// isEnvRead reports process.env.X and process.env['X'].
+func isEnvRead(f *file, n *syntax.Node) bool {
+	if n.Kind == "subscript_expression" {
+		return isEnvObject(f, unwrap(n.Child("object")))
+	}
+	path := f.memberPath(n)
+	return len(path) == 3 && path[0] == "process" && path[1] == "env"
+}
+
+// redact shows a quoted secret's first characters and its length, never the whole value:
+// at most three characters, and fewer for short secrets.
+func redact(literal string) string {
+	s := literal
+	if len(s) >= 2 {
+		s = s[1 : len(s)-1]
+	}
+	shown := min(3, len(s)/4)
+	for shown > 0 && !utf8.RuneStart(s[shown]) {
+		shown--
+	}
+	return "\"" + s[:shown] + "…\" (" + strconv.Itoa(len(s)) + " characters)"
+}

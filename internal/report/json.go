@@ -1,0 +1,114 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// JSON writes the review as a JSONReview document, the interface that scripts and later
+// tools read. Field names and shapes are stable; fields are only ever added.
+type JSON struct{}
+
+// JSONReview is the document the JSON writer produces and DecodeJSON reads. Its lists are
+// never null, so a reader can range over them without checking.
+type JSONReview struct {
+	Tool      Tool           `json:"tool"`
+	ID        string         `json:"id"`
+	Scope     JSONScope      `json:"scope"`
+	Summary   Summary        `json:"summary"`
+	Findings  []JSONFinding  `json:"findings"`
+	Positives []JSONPositive `json:"positives"`
+}
+
+// JSONScope says what was reviewed. Skipped counts SkippedFiles, for readers that only
+// want the number.
+type JSONScope struct {
+	Mode         string         `json:"mode"`
+	Base         string         `json:"base,omitempty"`
+	Files        int            `json:"files"`
+	Lines        int            `json:"lines"`
+	Languages    map[string]int `json:"languages"`
+	Skipped      int            `json:"skipped"`
+	SkippedFiles []Skip         `json:"skipped_files"`
+	ParseErrors  []ParseIssue   `json:"parse_errors"`
+}
+
+// JSONFinding is one finding with its rule's metadata spelled out, so that a reader needs
+// no rule catalog to act on it.
+type JSONFinding struct {
+	RuleID        string       `json:"rule_id"`
+	Title         string       `json:"title"`
+	Vulnerability string       `json:"vulnerability"`
+	CWE           []string     `json:"cwe"`
+	OWASP         []string     `json:"owasp"`
+	Severity      string       `json:"severity"`
+	Confidence    string       `json:"confidence"`
+	Location      JSONLocation `json:"location"`
+	Snippet       string       `json:"snippet"`
+	Impact        string       `json:"impact"`
+	Fix           string       `json:"fix"`
+	FixExample    string       `json:"fix_example,omitempty"`
+	Trace         []JSONStep   `json:"trace,omitempty"`
+	Fingerprint   string       `json:"fingerprint"`
+}
+
+// JSONLocation is a span in a reviewed file: the path is relative to the reviewed root with
+// forward slashes, lines and columns are 1-based, and unknown columns are left out.
+type JSONLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column,omitempty"`
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+}
+
+// JSONStep is one hop of a finding's data flow, from the source to the sink.
+type JSONStep struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Note string `json:"note"`
+}
+
+// JSONPositive is a good security practice seen in the reviewed code.
+type JSONPositive struct {
+	Title    string       `json:"title"`
+	Location JSONLocation `json:"location"`
+}
+
+// Write renders r as an indented JSONReview followed by a newline.
+func (JSON) Write(w io.Writer, r *Review) error {
+	doc, err := NewJSONReview(r)
+	if err != nil {
+		return fmt.Errorf("json review: %w", err)
+	}
+
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	// Snippets are full of < and &; \u003c would make them unreadable, and nothing embeds
+	// this document in HTML.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("encode json review: %w", err)
+	}
+
+	return emit(w, buf.String(), "json")
+}
+
+// DecodeJSON reads a document written by the JSON writer. Unknown fields are ignored, so
+// that a reader keeps working when later versions add some.
+func DecodeJSON(r io.Reader) (*JSONReview, error) {
+	var doc JSONReview
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("decode json review: %w", err)
+	}
+
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("decode json review: data after the document")
+	}
+	return &doc, nil
+}

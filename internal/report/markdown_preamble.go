@@ -1,0 +1,87 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxParseIssues bounds the partly parsed files named in the preamble; a tree full of
+// unparsable files should not push the findings off the first screen. The JSON lists all.
+const maxParseIssues = 10
+
+// mdPreamble says what was reviewed and how it went, before any finding.
+func mdPreamble(r *Review) string {
+	s := r.Scope
+	lines := []string{
+		"- **Reviewed by**: " + escapeText(toolName(r.Tool)),
+		"- **Scope**: " + scopeLabel(s, codeSpan),
+		"- **Files reviewed**: " + mdFiles(s),
+		"- **Files skipped**: " + mdSkipped(s.Skipped),
+	}
+	if len(s.ParseIssues) > 0 {
+		lines = append(lines, "- **Partly parsed**: "+mdParseIssues(s.ParseIssues))
+	}
+
+	sum := r.Summary()
+	counts := severityCounts(sum) + "; " +
+		plural(sum.Positive, "positive observation", "positive observations")
+	lines = append(lines, "- **Findings**: "+counts)
+	return strings.Join(lines, "\n")
+}
+
+func toolName(t Tool) string {
+	name := oneLine(t.Name + " " + t.Version)
+	if name == "" {
+		return "unknown tool"
+	}
+	return name
+}
+
+func mdFiles(s Scope) string {
+	text := plural(s.Files, "backend file", "backend files") + ", " +
+		plural(s.Lines, "line", "lines")
+	if langs := ranked(s.Languages); len(langs) > 0 {
+		text += " (" + listTallies(langs, escapeText) + ")"
+	}
+	return text
+}
+
+func mdSkipped(skipped []Skip) string {
+	if len(skipped) == 0 {
+		return "none"
+	}
+	return strconv.Itoa(len(skipped)) + " (" + listTallies(skipReasons(skipped), escapeText) + ")"
+}
+
+func mdParseIssues(issues []ParseIssue) string {
+	shown := issues[:min(len(issues), maxParseIssues)]
+	parts := make([]string, len(shown))
+	for i, pi := range shown {
+		parts[i] = codeSpan(oneLine(pi.File)) + syntaxErrorLines(pi.Lines)
+	}
+
+	text := strings.Join(parts, ", ")
+	if rest := len(issues) - len(shown); rest > 0 {
+		text += " and " + plural(rest, "more file", "more files")
+	}
+	if len(issues) == 1 {
+		return text + "; this file was analysed for what parses"
+	}
+	return text + "; these files were analysed for what parses"
+}
+
+// syntaxErrorLines renders " (syntax errors at lines 3, 9)", or nothing without lines.
+func syntaxErrorLines(lines []int) string {
+	if len(lines) == 0 {
+		return ""
+	}
+
+	nums := make([]string, len(lines))
+	for i, n := range lines {
+		nums[i] = strconv.Itoa(n)
+	}
+	if len(lines) == 1 {
+		return " (syntax error at line " + nums[0] + ")"
+	}
+	return " (syntax errors at lines " + strings.Join(nums, ", ") + ")"
+}

@@ -1,0 +1,86 @@
+// Package report renders a review in the formats rampart writes: the Markdown review of the
+// checklist, the JSON interface for machines, and text for terminals. Every writer reads the
+// same Review value and produces byte-identical output for the same input.
+package report
+
+import (
+	"io"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/rule"
+)
+
+// Tool names the program that wrote the review.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Skip is a file that was not reviewed, and why.
+type Skip struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+// ParseIssue is a reviewed file whose syntax could only be partly understood.
+type ParseIssue struct {
+	File string `json:"file"`
+	// Lines are the first lines with syntax errors, ascending.
+	Lines []int `json:"lines"`
+}
+
+// Scope says what was reviewed. Mode is "all" for a whole-tree review.
+type Scope struct {
+	Mode string `json:"mode"`
+	Base string `json:"base,omitempty"`
+	// Files and Lines count the backend files reviewed.
+	Files int `json:"files"`
+	Lines int `json:"lines"`
+	// Languages counts the reviewed files per language.
+	Languages map[string]int `json:"languages"`
+	// Skipped lists the files left out of the review, sorted by path.
+	Skipped []Skip `json:"-"`
+	// ParseIssues lists the reviewed files with syntax errors, sorted by path.
+	ParseIssues []ParseIssue `json:"parse_errors,omitempty"`
+}
+
+// Review is everything a report shows.
+type Review struct {
+	Tool      Tool
+	ID        string
+	Scope     Scope
+	Findings  []finding.Finding
+	Positives []finding.Positive
+}
+
+// Summary counts findings by severity and the positive observations.
+type Summary struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+	Positive int `json:"positive"`
+}
+
+// Summary counts the review's findings by severity.
+func (r *Review) Summary() Summary {
+	s := Summary{Positive: len(r.Positives)}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case rule.Critical:
+			s.Critical++
+		case rule.High:
+			s.High++
+		case rule.Medium:
+			s.Medium++
+		case rule.Low:
+			s.Low++
+		}
+	}
+	return s
+}
+
+// Writer renders a review in one format.
+type Writer interface {
+	Write(w io.Writer, r *Review) error
+}
