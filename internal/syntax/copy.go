@@ -1,67 +1,69 @@
 package syntax
 
-import (
-	sitter "github.com/tree-sitter/go-tree-sitter"
-)
-
 // slabSize is how many nodes are allocated at once: one allocation per block of nodes
 // instead of one per node keeps the garbage collector out of the hot path.
 const slabSize = 512
 
+// errorSymbol is tree-sitter's kind id for an ERROR node.
+const errorSymbol = 0xFFFF
+
 type builder struct {
-	g           *Grammar
-	slab        []Node
-	checkErrors bool
-	errorLines  []int
+	g          *Grammar
+	slab       []Node
+	errorLines []int
 }
 
-// copyTree walks the tree with a cursor, the cheapest way through cgo, and copies the
-// nodes worth keeping. Dropped nodes are tokens, which have no children, so the walk never
-// needs to descend below one.
-func (b *builder) copyTree(c *sitter.TreeCursor) *Node {
-	defer c.Close()
-
-	root := b.node(c, nil)
-	var parent *Node // the copy of the cursor node's parent
-	cur := root
-	for {
-		if cur != nil && c.GotoFirstChild() {
-			parent = cur
-			cur = b.node(c, parent)
-			continue
+// build turns the flattened preorder records into linked nodes, dropping punctuation.
+// stack[d] holds the kept ancestor at depth d, or nil where that ancestor was dropped.
+func (b *builder) build(recs []record) *Node {
+	stack := make([]*Node, 0, 64)
+	var root *Node
+	for i := range recs {
+		r := &recs[i]
+		depth := int(r.depth)
+		if depth > len(stack) {
+			depth = len(stack) // cannot happen in preorder; keeps a bad record harmless
 		}
-		for !c.GotoNextSibling() {
-			if parent == nil || !c.GotoParent() {
-				return root
-			}
-			parent = parent.Parent
+		stack = stack[:depth]
+		n := b.node(r, parentOf(stack))
+		if root == nil {
+			root = n
 		}
-		cur = b.node(c, parent)
+		stack = append(stack, n)
 	}
+	return root
 }
 
-// node copies the cursor's node under parent, or returns nil for punctuation.
-func (b *builder) node(c *sitter.TreeCursor, parent *Node) *Node {
-	tn := c.Node()
-	kind, named := b.g.kind(tn.KindId())
-	field := b.g.field(c.FieldId())
-	if b.checkErrors && (kind == "ERROR" || tn.IsMissing()) {
-		b.recordError(int(tn.StartPosition().Row) + 1)
+// parentOf returns the innermost kept ancestor on the stack.
+func parentOf(stack []*Node) *Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] != nil {
+			return stack[i]
+		}
 	}
-	if !named && field == "" && !isWord(kind) {
+	return nil
+}
+
+// node copies one record under parent, or returns nil for punctuation.
+func (b *builder) node(r *record, parent *Node) *Node {
+	kind, named := b.g.kind(uint16(r.symbol))
+	field := b.g.field(uint16(r.field))
+	if r.symbol == errorSymbol || r.missing != 0 {
+		b.recordError(int(r.start_row) + 1)
+	}
+	if parent != nil && !named && field == "" && !isWord(kind) {
 		return nil
 	}
 
 	n := b.alloc()
-	start, end := tn.StartPosition(), tn.EndPosition()
 	*n = Node{
 		Kind:      kind,
 		Field:     field,
 		Named:     named,
-		StartByte: uint32(tn.StartByte()),
-		EndByte:   uint32(tn.EndByte()),
-		Start:     Point{Line: int(start.Row) + 1, Column: int(start.Column) + 1},
-		End:       Point{Line: int(end.Row) + 1, Column: int(end.Column) + 1},
+		StartByte: uint32(r.start_byte),
+		EndByte:   uint32(r.end_byte),
+		Start:     Point{Line: int(r.start_row) + 1, Column: int(r.start_col) + 1},
+		End:       Point{Line: int(r.end_row) + 1, Column: int(r.end_col) + 1},
 		Parent:    parent,
 	}
 	if parent != nil {
@@ -81,7 +83,7 @@ func (b *builder) alloc() *Node {
 
 func (b *builder) recordError(line int) {
 	k := len(b.errorLines)
-	if k >= maxErrorLines || (k > 0 && b.errorLines[k-1] == line) {
+	if k >= maxErrorLines || (k > 0 && b.errorLines[k-1] >= line) {
 		return
 	}
 	b.errorLines = append(b.errorLines, line)

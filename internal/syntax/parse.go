@@ -2,7 +2,7 @@ package syntax
 
 import (
 	"errors"
-	"sync"
+	"unsafe"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
 )
@@ -11,19 +11,20 @@ import (
 // first few, and a binary-like file could otherwise produce one per line.
 const maxErrorLines = 20
 
-// Grammar is a tree-sitter language ready to parse from many goroutines at once.
+// Grammar is a tree-sitter language, safe to parse with from many goroutines at once.
 type Grammar struct {
 	Name   string
-	lang   *sitter.Language
-	kinds  []string // node kind names by kind id, so walking never allocates them
-	fields []string // field names by field id
+	ptr    unsafe.Pointer
+	kinds  []string // node kind names by kind id, so building nodes never allocates them
 	named  []bool
-	pool   sync.Pool
+	fields []string // field names by field id
 }
 
-// NewGrammar wraps a tree-sitter language. ptr is what a grammar's Go binding returns.
-func NewGrammar(name string, lang *sitter.Language) *Grammar {
-	g := &Grammar{Name: name, lang: lang}
+// NewGrammar wraps a tree-sitter language; ptr is what a grammar module's Go binding
+// returns, such as tree_sitter_javascript.Language().
+func NewGrammar(name string, ptr unsafe.Pointer) *Grammar {
+	lang := sitter.NewLanguage(ptr)
+	g := &Grammar{Name: name, ptr: ptr}
 	n := lang.NodeKindCount()
 	g.kinds = make([]string, n)
 	g.named = make([]bool, n)
@@ -50,25 +51,20 @@ type File struct {
 // ErrNoTree is returned when tree-sitter gives up on a file entirely.
 var ErrNoTree = errors.New("parser produced no tree")
 
+// ErrTooLarge is returned for sources past tree-sitter's 4 GiB limit.
+var ErrTooLarge = errors.New("file too large to parse")
+
 // Parse parses src. A file with syntax errors still yields a tree: tree-sitter recovers
 // around the error, and the lines are recorded in ErrorLines.
 func (g *Grammar) Parse(src []byte) (*File, error) {
-	p, _ := g.pool.Get().(*sitter.Parser)
-	if p == nil {
-		p = sitter.NewParser()
-		if err := p.SetLanguage(g.lang); err != nil {
-			p.Close()
-			return nil, err
-		}
+	if uint64(len(src)) >= 1<<32 {
+		return nil, ErrTooLarge
 	}
-	tree := p.Parse(src, nil)
-	g.pool.Put(p)
-	if tree == nil {
+	recs, ok := parseFlat(g.ptr, src)
+	if !ok || len(recs) == 0 {
 		return nil, ErrNoTree
 	}
-	defer tree.Close()
-
-	b := builder{g: g, checkErrors: tree.RootNode().HasError()}
-	root := b.copyTree(tree.Walk())
+	b := builder{g: g}
+	root := b.build(recs)
 	return &File{Source: src, Root: root, ErrorLines: b.errorLines}, nil
 }

@@ -5,11 +5,10 @@ import (
 	"testing"
 
 	"github.com/rampart-sec/rampart/internal/syntax"
-	sitter "github.com/tree-sitter/go-tree-sitter"
 	js "github.com/tree-sitter/tree-sitter-javascript/bindings/go"
 )
 
-var grammar = syntax.NewGrammar("javascript", sitter.NewLanguage(js.Language()))
+var grammar = syntax.NewGrammar("javascript", js.Language())
 
 // sexp renders a tree compactly so that tests can compare shapes.
 func sexp(n *syntax.Node) string {

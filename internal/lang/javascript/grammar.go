@@ -7,15 +7,14 @@ import (
 	"strings"
 
 	"github.com/rampart-sec/rampart/internal/syntax"
-	sitter "github.com/tree-sitter/go-tree-sitter"
 	tsjs "github.com/tree-sitter/tree-sitter-javascript/bindings/go"
 	tsts "github.com/tree-sitter/tree-sitter-typescript/bindings/go"
 )
 
 var (
-	jsGrammar  = syntax.NewGrammar("javascript", sitter.NewLanguage(tsjs.Language()))
-	tsGrammar  = syntax.NewGrammar("typescript", sitter.NewLanguage(tsts.LanguageTypescript()))
-	tsxGrammar = syntax.NewGrammar("tsx", sitter.NewLanguage(tsts.LanguageTSX()))
+	jsGrammar  = syntax.NewGrammar("javascript", tsjs.Language())
+	tsGrammar  = syntax.NewGrammar("typescript", tsts.LanguageTypescript())
+	tsxGrammar = syntax.NewGrammar("tsx", tsts.LanguageTSX())
 )
 
 // GrammarFor returns the grammar for a file of the given language ("javascript" or

@@ -24,6 +24,7 @@ var requestNames = map[string]bool{"req": true, "request": true, "ctx": true}
 var sanitizers = map[string]bool{
 	"parseInt": true, "parseFloat": true, "Number": true, "Boolean": true,
 	"Math.floor": true, "Math.round": true, "Math.ceil": true, "Math.abs": true,
+	"Math.min": true, "Math.max": true, "Math.trunc": true,
 	"Number.parseInt": true, "Number.parseFloat": true, "encodeURIComponent": true,
 }
 

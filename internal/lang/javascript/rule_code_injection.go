@@ -64,7 +64,7 @@ func matchCodeInjection(f *file, n *syntax.Node) {
 	}
 	for _, c := range code {
 		if !f.isConstant(c, 0) {
-			f.reportInjection(codeInjectionRule, n, c)
+			f.reportInjection(codeInjectionRule, n, nil, c)
 			return
 		}
 	}
@@ -78,16 +78,23 @@ func isStringBuilder(n *syntax.Node) bool {
 }
 
 // reportInjection reports an injection at the sink call, raised to critical with a trace
-// when the injected value visibly comes from the request.
-func (f *file) reportInjection(r *rule.Rule, sink, value *syntax.Node) {
-	trace := f.requestTrace(value)
+// when one of the injected values visibly comes from the request. via, when not nil, is
+// the variable that carries the values into the sink (`db.query(sql)`), shown in the trace.
+func (f *file) reportInjection(r *rule.Rule, sink, via *syntax.Node, values ...*syntax.Node) {
 	fd := f.report(r, sink)
-	if trace == nil {
+	for _, v := range values {
+		trace := f.requestTrace(v)
+		if trace == nil {
+			continue
+		}
+		if d := f.declarator(via); via != nil && d != nil {
+			trace = append(trace, f.step(d, f.text(via)))
+		}
+		fd.Severity = rule.Critical
+		fd.Confidence = rule.HighConfidence
+		fd.Trace = append(trace, f.step(sink, f.calleeText(sink)+"(...)"))
 		return
 	}
-	fd.Severity = rule.Critical
-	fd.Confidence = rule.HighConfidence
-	fd.Trace = append(trace, f.step(sink, f.calleeText(sink)+"(...)"))
 }
 
 // calleeText returns the callee of a call or new expression as written.

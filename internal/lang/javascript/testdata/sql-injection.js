@@ -38,7 +38,7 @@ router.get('/filter', async (req, res) => {
 });
 
 router.get('/page', async (req, res) => {
-  const limit = parseInt(req.query.limit, 10);
+  const limit = Math.min(parseInt(req.query.limit, 10) || 20, 100);
   const column = SORTABLE[req.query.sort] || 'created_at';
   const r = await pool.query(`SELECT * FROM ${TABLE} ORDER BY ${column} LIMIT ${limit}`);
   res.json(r.rows);

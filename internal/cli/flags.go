@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/workspace"
+)
+
+// parse parses flags that may come before or after the positional arguments, as in
+// `rampart review ./api --id PAY-142`, and returns the positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errHelp
+			}
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprintf(w, "Usage: rampart %s %s\n\nFlags:\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// scanFlags are the flags that choose what is analysed, shared by review and scan.
+type scanFlags struct {
+	verbose         bool
+	includeTests    bool
+	includeFrontend bool
+	maxFileSize     int64
+}
+
+func (s *scanFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&s.verbose, "verbose", false,
+		"log skipped files and why, syntax errors and timings to stderr")
+	fs.BoolVar(&s.includeTests, "include-tests", false, "review test code too")
+	fs.BoolVar(&s.includeFrontend, "include-frontend", false, "review browser code too")
+	fs.Int64Var(&s.maxFileSize, "max-file-size", workspace.DefaultMaxFileSize,
+		"skip files larger than this many bytes")
+}
+
+func (s *scanFlags) workspace() workspace.Options {
+	return workspace.Options{
+		MaxFileSize:     s.maxFileSize,
+		IncludeTests:    s.includeTests,
+		IncludeFrontend: s.includeFrontend,
+	}
+}
+
+// threshold is the --fail-on severity; zero means never fail.
+type threshold struct{ min rule.Severity }
+
+func (t *threshold) String() string {
+	if t.min == 0 {
+		return "none"
+	}
+	return t.min.String()
+}
+
+func (t *threshold) Set(s string) error {
+	if strings.EqualFold(s, "none") {
+		t.min = 0
+		return nil
+	}
+	sev, err := rule.ParseSeverity(s)
+	if err != nil {
+		return fmt.Errorf("want critical, high, medium, low or none")
+	}
+	t.min = sev
+	return nil
+}
+
+// count returns how many severities reach the threshold.
+func (t *threshold) count(sevs []rule.Severity) int {
+	if t.min == 0 {
+		return 0
+	}
+	n := 0
+	for _, s := range sevs {
+		if s >= t.min {
+			n++
+		}
+	}
+	return n
+}
+
+// onePath returns the single PATH argument, "." by default.
+func onePath(positional []string) (string, error) {
+	switch len(positional) {
+	case 0:
+		return ".", nil
+	case 1:
+		return positional[0], nil
+	}
+	return "", fmt.Errorf("expected one PATH, got %d: %s", len(positional),
+		strings.Join(positional, " "))
+}

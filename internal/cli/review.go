@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/rampart-sec/rampart/internal/report"
+	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/scan"
+)
+
+// reviewDir is where reviews are written, relative to the reviewed root.
+const reviewDir = "ai/reviews"
+
+// briefLimit is how many findings the summary on stderr lists: one screen.
+const briefLimit = 10
+
+func runReview(e *env, args []string) error {
+	fs := newFlagSet("review", "[PATH] [--id ID] [flags]", e.stderr)
+	id := fs.String("id", "", "review ID, such as PAY-142 (default: the ticket key in "+
+		"the git branch name)")
+	out := fs.String("out", "", "write the review to this file instead, or - for stdout")
+	fail := threshold{min: rule.High}
+	fs.Var(&fail, "fail-on", "exit 1 when a finding is at least this severe: "+
+		"critical, high, medium, low or none")
+	var sf scanFlags
+	sf.register(fs)
+	positional, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	root, err := onePath(positional)
+	if err != nil {
+		return err
+	}
+
+	if *id == "" {
+		if *id, err = idFromBranch(root); err != nil {
+			return fmt.Errorf("a review ID is needed: pass --id ID (%v)", err)
+		}
+	}
+	if err := checkID(*id); err != nil {
+		return err
+	}
+
+	rev, err := buildReview(e, root, *id, &sf)
+	if err != nil {
+		return err
+	}
+	var md bytes.Buffer
+	if err := (report.Markdown{}).Write(&md, rev); err != nil {
+		return err
+	}
+	path, err := writeReview(e.stdout, root, *id, *out, md.Bytes())
+	if err != nil {
+		return err
+	}
+	if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {
+		return err
+	}
+	return failOn(&fail, rev)
+}
+
+// buildReview scans root and gathers what every report shows.
+func buildReview(e *env, root, id string, sf *scanFlags) (*report.Review, error) {
+	res, err := scan.Run(e.ctx, root, scan.Options{
+		Workspace: sf.workspace(),
+		Logger:    logger(e.stderr, sf.verbose),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &report.Review{
+		Tool:      report.Tool{Name: "rampart", Version: Version},
+		ID:        id,
+		Scope:     res.Scope,
+		Findings:  res.Findings,
+		Positives: res.Positives,
+	}, nil
+}
+
+// writeReview writes the review where --out says, by default to
+// ai/reviews/<ID>_backend_security.md under the reviewed root, and returns that path ("" for
+// stdout).
+func writeReview(stdout io.Writer, root, id, out string, data []byte) (string, error) {
+	if out == "-" {
+		_, err := stdout.Write(data)
+		return "", err
+	}
+	if out == "" {
+		dir, err := reviewDirUnder(root)
+		if err != nil {
+			return "", err
+		}
+		out = filepath.Join(dir, id+"_backend_security.md")
+	}
+	if err := writeFileAtomic(out, data); err != nil {
+		return "", fmt.Errorf("write review: %w", err)
+	}
+	return out, nil
+}
+
+// reviewDirUnder creates ai/reviews under the reviewed root. The reviewed repository is
+// not trusted: if ai or ai/reviews is a symbolic link it could point anywhere, so it is
+// refused rather than followed.
+func reviewDirUnder(root string) (string, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return "", err
+	}
+	if !info.IsDir() {
+		root = filepath.Dir(root)
+	}
+	dir := root
+	for _, part := range []string{"ai", "reviews"} {
+		dir = filepath.Join(dir, part)
+		info, err := os.Lstat(dir)
+		switch {
+		case os.IsNotExist(err):
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				return "", err
+			}
+		case err != nil:
+			return "", err
+		case info.Mode()&os.ModeSymlink != 0:
+			return "", fmt.Errorf("%s is a symbolic link; refusing to write the review "+
+				"through it (use --out FILE)", dir)
+		case !info.IsDir():
+			return "", fmt.Errorf("%s is not a directory", dir)
+		}
+	}
+	return dir, nil
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so that a reader never
+// sees half a review and an existing symbolic link at path is replaced, not followed.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".rampart-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// failOn returns a foundError when findings reach the threshold.
+func failOn(t *threshold, rev *report.Review) error {
+	sevs := make([]rule.Severity, len(rev.Findings))
+	for i, f := range rev.Findings {
+		sevs[i] = f.Severity
+	}
+	if n := t.count(sevs); n > 0 {
+		return foundError{count: n}
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+
+	"github.com/rampart-sec/rampart/internal/report"
+)
+
+// formats are the writers scan can print with.
+var formats = map[string]report.Writer{
+	"text":     report.Text{},
+	"json":     report.JSON{},
+	"markdown": report.Markdown{},
+}
+
+func runScan(e *env, args []string) error {
+	fs := newFlagSet("scan", "[PATH] [--format text|json|markdown] [flags]", e.stderr)
+	format := fs.String("format", "text", "output format: text, json or markdown")
+	id := fs.String("id", "", "review ID shown in json and markdown output")
+	var fail threshold
+	fs.Var(&fail, "fail-on", "exit 1 when a finding is at least this severe: "+
+		"critical, high, medium, low or none")
+	var sf scanFlags
+	sf.register(fs)
+	positional, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	root, err := onePath(positional)
+	if err != nil {
+		return err
+	}
+	w, ok := formats[*format]
+	if !ok {
+		return fmt.Errorf("unknown format %q: want text, json or markdown", *format)
+	}
+	if *id != "" {
+		if err := checkID(*id); err != nil {
+			return err
+		}
+	}
+
+	rev, err := buildReview(e, root, *id, &sf)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	if err := w.Write(out, rev); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return failOn(&fail, rev)
+}

@@ -1,0 +1,180 @@
+// Package scan runs a review's analysis: it discovers the files under a root, parses and
+// analyses them in parallel, and returns the findings in a deterministic order.
+package scan
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/lang/javascript"
+	"github.com/rampart-sec/rampart/internal/report"
+	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/workspace"
+)
+
+// Languages are the languages rampart analyses; source files of other languages are
+// listed as skipped.
+var Languages = []string{workspace.JavaScript, workspace.TypeScript}
+
+// Catalog returns every rule rampart implements.
+func Catalog() *rule.Catalog {
+	c, err := rule.NewCatalog(javascript.Rules()...)
+	if err != nil {
+		// The catalog is compiled in; an invalid rule is a programming error that every
+		// test run catches.
+		panic(err)
+	}
+	return c
+}
+
+// Options configure a scan.
+type Options struct {
+	Workspace workspace.Options
+	// Workers is the number of files analysed at once; 0 means one per CPU.
+	Workers int
+	// Logger receives progress and diagnostics; nil discards them.
+	Logger *slog.Logger
+}
+
+// Result is what a scan found.
+type Result struct {
+	Scope     report.Scope
+	Findings  []finding.Finding
+	Positives []finding.Positive
+}
+
+// Run scans root.
+func Run(ctx context.Context, root string, opt Options) (*Result, error) {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	opt.Workspace.Languages = Languages
+
+	start := time.Now()
+	ws, err := workspace.Discover(root, opt.Workspace)
+	if err != nil {
+		return nil, err
+	}
+	log.Debug("discovered files", "reviewed", len(ws.Files), "skipped", len(ws.Skipped),
+		"elapsed", time.Since(start).Round(time.Millisecond))
+	for _, s := range ws.Skipped {
+		log.Debug("skipped", "file", s.Rel, "reason", s.Reason)
+	}
+
+	start = time.Now()
+	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	log.Debug("analysed files", "files", len(ws.Files),
+		"elapsed", time.Since(start).Round(time.Millisecond))
+
+	return collect(ws, outcomes, log), nil
+}
+
+// outcome is the analysis of one file.
+type outcome struct {
+	lines      int
+	errorLines []int
+	result     javascript.Result
+	err        error
+}
+
+// analyzeAll parses and analyses each file once, on all workers; each file's syntax tree
+// lives only while its worker analyses it.
+func analyzeAll(ctx context.Context, files []workspace.File, workers int) ([]outcome, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]outcome, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = analyzeFile(&files[i])
+			}
+		})
+	}
+
+	var err error
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return out, err
+}
+
+func analyzeFile(f *workspace.File) outcome {
+	parsed, err := javascript.GrammarFor(f.Rel, f.Language).Parse(f.Content)
+	if err != nil {
+		return outcome{err: fmt.Errorf("parse %s: %w", f.Rel, err)}
+	}
+	return outcome{
+		lines:      countLines(f.Content),
+		errorLines: parsed.ErrorLines,
+		result:     javascript.Analyze(f.Rel, parsed),
+	}
+}
+
+// collect merges the per-file outcomes in discovery order, which is sorted by path, so
+// that the result does not depend on which worker finished first.
+func collect(ws *workspace.Result, outcomes []outcome, log *slog.Logger) *Result {
+	res := &Result{Scope: report.Scope{Mode: "all", Languages: make(map[string]int)}}
+	for _, s := range ws.Skipped {
+		res.Scope.Skipped = append(res.Scope.Skipped, report.Skip{File: s.Rel, Reason: s.Reason})
+	}
+	for i, o := range outcomes {
+		f := ws.Files[i]
+		if o.err != nil {
+			log.Warn("file not analysed", "file", f.Rel, "error", o.err)
+			res.Scope.Skipped = append(res.Scope.Skipped,
+				report.Skip{File: f.Rel, Reason: "could not be parsed"})
+			continue
+		}
+		res.Scope.Files++
+		res.Scope.Lines += o.lines
+		res.Scope.Languages[f.Language]++
+		if len(o.errorLines) > 0 {
+			log.Debug("syntax errors", "file", f.Rel, "lines", o.errorLines)
+			res.Scope.ParseIssues = append(res.Scope.ParseIssues,
+				report.ParseIssue{File: f.Rel, Lines: o.errorLines})
+		}
+		res.Findings = append(res.Findings, o.result.Findings...)
+		res.Positives = append(res.Positives, o.result.Positives...)
+	}
+	slices.SortFunc(res.Scope.Skipped, func(a, b report.Skip) int {
+		return strings.Compare(a.File, b.File)
+	})
+
+	finding.Fingerprint(res.Findings)
+	finding.Sort(res.Findings)
+	res.Positives = finding.SortPositives(res.Positives)
+	return res
+}
+
+// countLines counts lines the way editors number them: a final line without a newline
+// still counts.
+func countLines(src []byte) int {
+	n := bytes.Count(src, []byte{'\n'})
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,110 @@
+package workspace
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// DefaultMaxFileSize is the size limit when Options.MaxFileSize is 0. Hand-written source
+// is far smaller; bigger files are bundles or data, and every kept file stays in memory.
+const DefaultMaxFileSize = 1 << 20
+
+// Options tunes what Discover reviews. The zero value reviews backend code of every
+// language with the default size limit.
+type Options struct {
+	MaxFileSize     int64    // 0 (or less) means DefaultMaxFileSize
+	IncludeTests    bool     // review test code too
+	IncludeFrontend bool     // review browser code too
+	Languages       []string // languages rampart can review; empty means all of them
+}
+
+// File is a source file to review.
+type File struct {
+	Abs      string // path to open (OS form), within the resolved root
+	Rel      string // relative to the root, forward slashes
+	Language string
+	Content  []byte // read once here; later stages never reopen the file
+}
+
+// Skip is a file or directory that is not reviewed, and why.
+type Skip struct {
+	Rel    string // relative to the root, forward slashes
+	Reason string // such as "dependency directory" or "larger than 1 MiB"
+	Dir    bool   // Rel is a directory passed over as a whole
+}
+
+// Result lists what Discover found; both lists are sorted by Rel.
+type Result struct {
+	Files   []File
+	Skipped []Skip
+}
+
+// Discover walks root, a directory or a single file, and sorts what it finds into files
+// to review and skips. It returns an error only when root itself cannot be used; any
+// other trouble (an unreadable file, a symbolic link, a FIFO) becomes a Skip. A root that
+// is a single file is reviewed under its base name, with no .gitignore consulted.
+func Discover(root string, opt Options) (*Result, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, fmt.Errorf("resolve root %s: %w", root, err)
+	}
+	abs, err = filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("resolve root: %w", err)
+	}
+	info, err := os.Lstat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("stat root: %w", err)
+	}
+
+	w := newWalker(abs, opt)
+	switch {
+	case info.IsDir():
+		err = w.walkRoot()
+	case info.Mode().IsRegular():
+		err = w.reviewFile(abs, filepath.Base(abs), info.Size())
+	default:
+		return nil, fmt.Errorf("use root %s: not a regular file or directory", root)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read root: %w", err)
+	}
+
+	slices.SortFunc(w.res.Files, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(w.res.Skipped, func(a, b Skip) int { return cmp.Compare(a.Rel, b.Rel) })
+	return &w.res, nil
+}
+
+// walker carries the options and the growing result through one Discover call.
+type walker struct {
+	root  string
+	opt   Options
+	limit int64
+	langs map[string]bool // nil when every language is reviewed
+	res   Result
+}
+
+func newWalker(root string, opt Options) *walker {
+	w := &walker{root: root, opt: opt, limit: opt.MaxFileSize}
+	if w.limit <= 0 {
+		w.limit = DefaultMaxFileSize
+	}
+	if len(opt.Languages) > 0 {
+		w.langs = make(map[string]bool, len(opt.Languages))
+		for _, l := range opt.Languages {
+			w.langs[l] = true
+		}
+	}
+	return w
+}
+
+func (w *walker) skip(rel, reason string) {
+	w.res.Skipped = append(w.res.Skipped, Skip{Rel: rel, Reason: reason})
+}
+
+func (w *walker) skipDir(rel, reason string) {
+	w.res.Skipped = append(w.res.Skipped, Skip{Rel: rel, Reason: reason, Dir: true})
+}

@@ -1,0 +1,105 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+const reasonIgnored = "ignored by .gitignore"
+
+// walkRoot reads the repository's own excludes, which rank below every .gitignore, then
+// walks the tree. Only an unreadable root is an error.
+func (w *walker) walkRoot() error {
+	exclude := filepath.Join(w.root, ".git", "info", "exclude")
+	patterns := w.readPatterns(exclude, ".git/info/exclude", nil)
+	return w.walkDir(w.root, nil, patterns)
+}
+
+// walkDir visits the entries of the directory at abs, whose path below the root is parts.
+// inherited holds the patterns of the directories above, lowest priority first.
+func (w *walker) walkDir(abs string, parts []string, inherited []gitignore.Pattern) error {
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return err
+	}
+
+	patterns := slices.Clip(inherited)
+	if ignoreFileIn(entries) {
+		rel := strings.Join(append(slices.Clip(parts), ".gitignore"), "/")
+		patterns = append(patterns, w.readPatterns(filepath.Join(abs, ".gitignore"), rel, parts)...)
+	}
+	ignored := gitignore.NewMatcher(patterns)
+
+	for _, e := range entries {
+		child := append(slices.Clip(parts), e.Name())
+		childAbs := filepath.Join(abs, e.Name())
+		if e.IsDir() {
+			w.visitDir(childAbs, child, ignored, patterns)
+		} else {
+			w.visitFile(childAbs, child, e, ignored)
+		}
+	}
+	return nil
+}
+
+// visitDir passes over a whole directory when a rule says so, and walks it otherwise.
+func (w *walker) visitDir(abs string, parts []string, ignored gitignore.Matcher,
+	patterns []gitignore.Pattern) {
+	rel := strings.Join(parts, "/")
+	name := parts[len(parts)-1]
+	if reason := builtinDirs[name]; reason != "" {
+		w.skipDir(rel, reason)
+		return
+	}
+	if ignored.Match(parts, true) {
+		w.skipDir(rel, reasonIgnored)
+		return
+	}
+	if !w.opt.IncludeTests && testDirs[name] {
+		w.skipDir(rel, reasonTest)
+		return
+	}
+
+	if err := w.walkDir(abs, parts, patterns); err != nil {
+		w.skipDir(rel, unreadable(err))
+	}
+}
+
+// ignoreFileIn looks in the listing rather than trying to open a .gitignore in every
+// directory. A symbolic link is not followed, as git itself refuses to.
+func ignoreFileIn(entries []fs.DirEntry) bool {
+	i := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return e.Name() == ".gitignore" })
+	return i >= 0 && entries[i].Type().IsRegular()
+}
+
+// readPatterns parses the ignore file at abs, whose patterns apply below domain. A missing
+// file has no patterns; an unreadable one is listed, since it may change what is reviewed.
+func (w *walker) readPatterns(abs, rel string, domain []string) []gitignore.Pattern {
+	data, err := os.ReadFile(abs)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return nil // ENOTDIR: .git is a file in a worktree or submodule
+	}
+	if err != nil {
+		w.skip(rel, unreadable(err))
+		return nil
+	}
+
+	var patterns []gitignore.Pattern
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for line := range bytes.Lines(data) {
+		s := strings.TrimRight(string(line), "\r\n")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		patterns = append(patterns, gitignore.ParsePattern(s, domain))
+	}
+	return patterns
+}
