@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -115,7 +116,7 @@ func reviewDirUnder(root string) (string, error) {
 		root = filepath.Dir(root)
 	}
 	dir := root
-	for _, part := range []string{"ai", "reviews"} {
+	for _, part := range strings.Split(reviewDir, "/") {
 		dir = filepath.Join(dir, part)
 		info, err := os.Lstat(dir)
 		switch {

@@ -140,3 +140,13 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	const secret = "reports-dev-session"
+	for _, format := range []string{"text", "json", "markdown"} {
+		_, stdout, stderr := run(t, "scan", example, "--format", format, "--verbose")
+		if strings.Contains(stdout+stderr, secret) {
+			t.Errorf("--format %s prints the secret in full", format)
+		}
+	}
+}

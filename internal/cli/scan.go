@@ -20,7 +20,7 @@ func runScan(e *env, args []string) error {
 	id := fs.String("id", "", "review ID shown in json and markdown output")
 	var fail threshold
 	fs.Var(&fail, "fail-on", "exit 1 when a finding is at least this severe: "+
-		"critical, high, medium, low or none")
+		"critical, high, medium, low or none (default none)")
 	var sf scanFlags
 	sf.register(fs)
 	positional, err := parse(fs, args)

@@ -18,7 +18,7 @@ func (f *file) report(r *rule.Rule, n *syntax.Node) *finding.Finding {
 	loc := f.location(n)
 	fd := finding.New(r, loc, f.snippet(n))
 	if where := f.context(n); where != "" {
-		fd.Title = r.Title + " in " + where
+		fd.Title = r.Title + " in " + strings.ToValidUTF8(where, "\uFFFD")
 	}
 	f.findings = append(f.findings, fd)
 	return &f.findings[len(f.findings)-1]

@@ -71,12 +71,18 @@ func matchHardcodedSecret(f *file, n *syntax.Node) {
 	if key == nil {
 		return
 	}
-	f.judgeSecret(n, key, spec.what)
+	// An option is reported at its own line, `secret: '...'`, which may not be the call's.
+	at := n
+	if key.Parent != nil && key.Parent.Kind == "pair" {
+		at = key.Parent
+	}
+	f.judgeSecret(n, at, key, spec.what)
 }
 
-// judgeSecret reports a literal key, lowers the finding for a literal fallback after an
-// environment variable, and notes a key read from the environment as a good practice.
-func (f *file) judgeSecret(call, key *syntax.Node, what string) {
+// judgeSecret reports a literal key at node at, lowers the finding for a literal fallback
+// after an environment variable, and notes a key read from the environment as a good
+// practice.
+func (f *file) judgeSecret(call, at, key *syntax.Node, what string) {
 	value, via := f.secretValue(key)
 	switch {
 	case value == nil:
@@ -84,18 +90,18 @@ func (f *file) judgeSecret(call, key *syntax.Node, what string) {
 	case isEnvRead(f, value):
 		f.positive("The "+what+" is read from the environment", call)
 	case isLiteral(value):
-		fd := f.report(hardcodedSecretRule, call)
+		fd := f.report(hardcodedSecretRule, at)
 		fd.Title = "Hardcoded " + what
-		f.traceSecret(fd, call, via, value)
+		f.traceSecret(fd, call, at, via, value)
 	case isFallback(f, value):
-		fd := f.report(hardcodedSecretRule, call)
+		fd := f.report(hardcodedSecretRule, at)
 		fd.Title = "Hardcoded fallback for the " + what
 		fd.Severity = rule.High
 		fd.Confidence = rule.MediumConfidence
 		fd.Impact = "When the environment variable is unset (a new deployment, a typo in " +
 			"its name) the service silently signs with a key that is in the source, so " +
 			"anyone who has read the code can forge credentials for any user."
-		f.traceSecret(fd, call, via, value)
+		f.traceSecret(fd, call, at, via, value)
 	}
 }
 
@@ -115,13 +121,13 @@ func (f *file) secretValue(key *syntax.Node) (value, via *syntax.Node) {
 
 // traceSecret redacts the literal in the finding's snippet and, when the key came through
 // a variable, shows where it was written.
-func (f *file) traceSecret(fd *finding.Finding, call, via, value *syntax.Node) {
+func (f *file) traceSecret(fd *finding.Finding, call, at, via, value *syntax.Node) {
 	literal := value
 	if value.Kind == "binary_expression" {
 		literal = unwrap(value.Child("right"))
 	}
 	hidden := redact(f.text(literal))
-	fd.Snippet = clip(strings.ReplaceAll(f.text(call), f.text(literal), hidden))
+	fd.Snippet = clip(strings.ReplaceAll(f.text(at), f.text(literal), hidden))
 	if via == nil {
 		return
 	}

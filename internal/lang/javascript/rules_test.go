@@ -117,3 +117,24 @@ func diffLines(want, got map[int][]string) []string {
 	slices.Sort(out)
 	return out
 }
+
+func TestSecretsAreRedacted(t *testing.T) {
+	src, err := os.ReadFile("testdata/hardcoded-secret.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Analyze("hardcoded-secret.js", mustParse(t, "s.js", src))
+	secrets := []string{"sup3r-s3cret-signing-key", "keyboard cat", "cookie-signing-secret",
+		"dev-secret"}
+	for _, fd := range res.Findings {
+		text := fd.Title + fd.Snippet + fd.Impact
+		for _, s := range fd.Trace {
+			text += s.Note
+		}
+		for _, secret := range secrets {
+			if strings.Contains(text, secret) {
+				t.Errorf("finding at line %d prints the secret %q", fd.Location.Line, secret)
+			}
+		}
+	}
+}

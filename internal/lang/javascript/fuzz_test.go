@@ -1,0 +1,37 @@
+package javascript
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzAnalyze runs parsing and every rule on arbitrary input: nothing may panic, and every
+// finding must point into the file with valid UTF-8 text.
+func FuzzAnalyze(f *testing.F) {
+	for _, r := range Rules() {
+		f.Add([]byte(r.Bad))
+		f.Add([]byte(r.Good))
+	}
+	f.Add([]byte("const { a: { b } } = require('child_process'); b(`${x}`)"))
+	f.Add([]byte("let s = ''; s += s; s += req.query.x; db.query(s)"))
+	f.Add([]byte{0xff, 0xfe, '`', '$', '{', 0x00})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, name := range []string{"f.js", "f.ts", "f.tsx"} {
+			lines := 1
+			for _, c := range src {
+				if c == '\n' {
+					lines++
+				}
+			}
+			res := Analyze(name, mustParse(t, name, src))
+			for _, fd := range res.Findings {
+				if fd.Location.Line < 1 || fd.Location.Line > lines {
+					t.Fatalf("%s: finding at line %d of %d", name, fd.Location.Line, lines)
+				}
+				if !utf8.ValidString(fd.Snippet) || !utf8.ValidString(fd.Title) {
+					t.Fatalf("%s: invalid UTF-8 in finding %+v", name, fd)
+				}
+			}
+		}
+	})
+}
