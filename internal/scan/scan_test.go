@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -80,5 +81,38 @@ func TestCancelledScanStops(t *testing.T) {
 func TestCatalogIsValid(t *testing.T) {
 	if len(Catalog().All()) == 0 {
 		t.Fatal("empty catalog")
+	}
+}
+
+func TestHostileTreeIsReviewedWithReasons(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"latin1.js": "// caf\xe9\nconst r = eval(req.body.code);\n",
+		"blob.js":   "\x00\x01\x02binary",
+		"huge.js":   strings.Repeat("// filler line for a file past the size limit\n", 30000),
+		"ok.js":     "module.exports = 1;\n",
+	})
+	if err := os.Symlink(root, filepath.Join(root, "loop")); err != nil {
+		t.Skip("symbolic links unavailable:", err)
+	}
+
+	res, err := Run(context.Background(), root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := make(map[string]string)
+	for _, s := range res.Scope.Skipped {
+		reasons[s.File] = s.Reason
+	}
+	for file, want := range map[string]string{
+		"blob.js": "binary", "huge.js": "larger than 1 MiB", "loop": "symbolic link",
+	} {
+		if reasons[file] != want {
+			t.Errorf("%s skipped as %q, want %q", file, reasons[file], want)
+		}
+	}
+	if res.Scope.Files != 2 || len(res.Findings) != 1 || res.Findings[0].Location.File != "latin1.js" {
+		t.Errorf("reviewed %d files with findings %+v; want latin1.js's eval", res.Scope.Files,
+			res.Findings)
 	}
 }
