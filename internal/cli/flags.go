@@ -41,15 +41,24 @@ func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// scanFlags are the flags that choose what is analysed, shared by review and scan.
+// scanFlags are the flags that choose what is analysed and when to fail, shared by review
+// and scan.
 type scanFlags struct {
 	verbose         bool
 	includeTests    bool
 	includeFrontend bool
 	maxFileSize     int64
+	fail            threshold
 }
 
-func (s *scanFlags) register(fs *flag.FlagSet) {
+// register adds the flags to fs; failOn is the default --fail-on severity, 0 for none.
+func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
+	s.fail.min = failOn
+	usage := "exit 1 when a finding is at least this severe: critical, high, medium, low or none"
+	if failOn == 0 {
+		usage += " (default none)" // the flag package prints only non-zero defaults
+	}
+	fs.Var(&s.fail, "fail-on", usage)
 	fs.BoolVar(&s.verbose, "verbose", false,
 		"log skipped files and why, syntax errors and timings to stderr")
 	fs.BoolVar(&s.includeTests, "include-tests", false, "review test code too")
@@ -103,8 +112,12 @@ func (t *threshold) count(sevs []rule.Severity) int {
 	return n
 }
 
-// onePath returns the single PATH argument, "." by default.
-func onePath(positional []string) (string, error) {
+// parsePath parses the flags and returns the single PATH argument, "." by default.
+func parsePath(fs *flag.FlagSet, args []string) (string, error) {
+	positional, err := parse(fs, args)
+	if err != nil {
+		return "", err
+	}
 	switch len(positional) {
 	case 0:
 		return ".", nil

@@ -24,16 +24,9 @@ func runReview(e *env, args []string) error {
 	id := fs.String("id", "", "review ID, such as PAY-142 (default: the ticket key in "+
 		"the git branch name)")
 	out := fs.String("out", "", "write the review to this file instead, or - for stdout")
-	fail := threshold{min: rule.High}
-	fs.Var(&fail, "fail-on", "exit 1 when a finding is at least this severe: "+
-		"critical, high, medium, low or none")
 	var sf scanFlags
-	sf.register(fs)
-	positional, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	root, err := onePath(positional)
+	sf.register(fs, rule.High)
+	root, err := parsePath(fs, args)
 	if err != nil {
 		return err
 	}
@@ -62,7 +55,7 @@ func runReview(e *env, args []string) error {
 	if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {
 		return err
 	}
-	return failOn(&fail, rev)
+	return failOn(&sf.fail, rev)
 }
 
 // buildReview scans root and gathers what every report shows.

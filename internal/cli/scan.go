@@ -18,16 +18,9 @@ func runScan(e *env, args []string) error {
 	fs := newFlagSet("scan", "[PATH] [--format text|json|markdown] [flags]", e.stderr)
 	format := fs.String("format", "text", "output format: text, json or markdown")
 	id := fs.String("id", "", "review ID shown in json and markdown output")
-	var fail threshold
-	fs.Var(&fail, "fail-on", "exit 1 when a finding is at least this severe: "+
-		"critical, high, medium, low or none (default none)")
 	var sf scanFlags
-	sf.register(fs)
-	positional, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	root, err := onePath(positional)
+	sf.register(fs, 0)
+	root, err := parsePath(fs, args)
 	if err != nil {
 		return err
 	}
@@ -52,5 +45,5 @@ func runScan(e *env, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	return failOn(&fail, rev)
+	return failOn(&sf.fail, rev)
 }

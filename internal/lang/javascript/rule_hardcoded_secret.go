@@ -31,8 +31,10 @@ var hardcodedSecretRule = &rule.Rule{
 	FixExample: `const secret = process.env.JWT_SECRET;
 if (!secret) throw new Error('JWT_SECRET is not set');
 const token = jwt.sign({ sub: user.id }, secret, { algorithm: 'HS256', expiresIn: '15m' });`,
-	Bad:  "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: id }, 'supersecret');\n",
-	Good: "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: id }, process.env.JWT_SECRET);\n",
+	Bad: "const jwt = require('jsonwebtoken');\n" +
+		"const token = jwt.sign({ sub: id }, 'supersecret');\n",
+	Good: "const jwt = require('jsonwebtoken');\n" +
+		"const token = jwt.sign({ sub: id }, process.env.JWT_SECRET);\n",
 }
 
 var hardcodedSecret = check{

@@ -25,8 +25,9 @@ var jwtAlgorithmsRule = &rule.Rule{
   algorithms: ['RS256'],
   issuer: 'https://auth.example.com',
 });`,
-	Bad:  "const jwt = require('jsonwebtoken');\nconst claims = jwt.verify(token, key);\n",
-	Good: "const jwt = require('jsonwebtoken');\nconst claims = jwt.verify(token, key, { algorithms: ['HS256'] });\n",
+	Bad: "const jwt = require('jsonwebtoken');\nconst claims = jwt.verify(token, key);\n",
+	Good: "const jwt = require('jsonwebtoken');\n" +
+		"const claims = jwt.verify(token, key, { algorithms: ['HS256'] });\n",
 }
 
 var jwtMissingAlgorithms = check{
