@@ -81,12 +81,16 @@ type Func struct {
 	Module *Module
 	// Class is set for methods.
 	Class *Class
-	// Parent is the function that lexically encloses a closure, nil for the others; a
-	// closure reads its parent's variables.
+	// Parent is the function that lexically encloses this one: the module's Init for
+	// top-level functions and methods, nil only for Init. A function reads its parent's
+	// variables.
 	Parent *Func
 	Params []Param
 	Body   []Stmt
 	Pos    Pos
+	// Route is the route a handler serves, such as "GET /orders/:id", when the frontend
+	// knows it.
+	Route string
 }
 
 // Param is a function parameter. Destructured parameters get a synthetic name and an

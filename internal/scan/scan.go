@@ -15,6 +15,7 @@ import (
 
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
+	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/workspace"
@@ -78,7 +79,32 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	log.Debug("analysed files", "files", len(ws.Files),
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
-	return collect(ws, outcomes, log), nil
+	res := collect(ws, outcomes, log)
+	start = time.Now()
+	if err := followFlows(res, outcomes); err != nil {
+		return nil, err
+	}
+	log.Debug("followed data flows", "elapsed", time.Since(start).Round(time.Millisecond))
+	return res, nil
+}
+
+// followFlows runs the data-flow analysis over every module at once, since flows cross
+// files, and merges its findings with the pattern findings.
+func followFlows(res *Result, outcomes []outcome) error {
+	var mods []*model.Module
+	for _, o := range outcomes {
+		if o.module != nil {
+			mods = append(mods, o.module)
+		}
+	}
+	flows, err := javascript.AnalyzeFlows(mods)
+	if err != nil {
+		return fmt.Errorf("data flow: %w", err)
+	}
+	res.Findings = javascript.MergeFindings(res.Findings, flows)
+	finding.Fingerprint(res.Findings)
+	finding.Sort(res.Findings)
+	return nil
 }
 
 // outcome is the analysis of one file.
@@ -86,6 +112,7 @@ type outcome struct {
 	lines      int
 	errorLines []int
 	result     javascript.Result
+	module     *model.Module
 	err        error
 }
 
@@ -126,10 +153,12 @@ func analyzeFile(f *workspace.File) outcome {
 	if err != nil {
 		return outcome{err: fmt.Errorf("parse %s: %w", f.Rel, err)}
 	}
+	res, mod := javascript.AnalyzeFile(f.Rel, f.Language, parsed)
 	return outcome{
 		lines:      countLines(f.Content),
 		errorLines: parsed.ErrorLines,
-		result:     javascript.Analyze(f.Rel, parsed),
+		result:     res,
+		module:     mod,
 	}
 }
 
@@ -163,8 +192,6 @@ func collect(ws *workspace.Result, outcomes []outcome, log *slog.Logger) *Result
 		return strings.Compare(a.File, b.File)
 	})
 
-	finding.Fingerprint(res.Findings)
-	finding.Sort(res.Findings)
 	res.Positives = finding.SortPositives(res.Positives)
 	return res
 }

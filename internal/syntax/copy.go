@@ -1,84 +1,104 @@
 package syntax
 
-// slabSize is how many nodes are allocated at once: one allocation per block of nodes
-// instead of one per node keeps the garbage collector out of the hot path.
-const slabSize = 512
-
 // errorSymbol is tree-sitter's kind id for an ERROR node.
 const errorSymbol = 0xFFFF
 
 type builder struct {
 	g          *Grammar
-	slab       []Node
 	errorLines []int
 }
 
-// build turns the flattened preorder records into linked nodes, dropping punctuation.
-// stack[d] holds the kept ancestor at depth d, or nil where that ancestor was dropped.
+// build turns the flattened preorder records into linked nodes, dropping punctuation. It
+// works in two passes so that every node and every child list comes from two allocations
+// per file: the garbage collector then has little to do however large the file is.
 func (b *builder) build(recs []record) *Node {
-	stack := make([]*Node, 0, 64)
-	var root *Node
+	parents, counts, kept := b.plan(recs)
+	nodes := make([]Node, kept)
+	children := make([]*Node, kept)
+
+	next := 0
+	index := make([]int32, len(recs)) // record → node index, -1 when dropped
+	for i := range recs {
+		index[i] = -1
+		if parents[i] == dropped {
+			continue
+		}
+		n := &nodes[next]
+		index[i] = int32(next)
+		next++
+		b.fill(n, &recs[i])
+		n.Children = children[:0:counts[i]]
+		children = children[counts[i]:]
+		if p := parents[i]; p >= 0 {
+			n.Parent = &nodes[index[p]]
+			n.Parent.Children = append(n.Parent.Children, n)
+		}
+	}
+	if kept == 0 {
+		return nil
+	}
+	return &nodes[0]
+}
+
+// dropped marks a record that becomes no node; noParent marks the root.
+const (
+	dropped  = -2
+	noParent = -1
+)
+
+// plan decides which records become nodes, finds each one's kept parent and counts each
+// node's kept children.
+func (b *builder) plan(recs []record) (parents []int32, counts []int, kept int) {
+	parents = make([]int32, len(recs))
+	counts = make([]int, len(recs))
+	stack := make([]int32, 0, 64) // record index of the kept ancestor at each depth
 	for i := range recs {
 		r := &recs[i]
-		depth := int(r.depth)
-		if depth > len(stack) {
-			depth = len(stack) // cannot happen in preorder; keeps a bad record harmless
-		}
+		depth := min(int(r.depth), len(stack))
 		stack = stack[:depth]
-		n := b.node(r, parentOf(stack))
-		if root == nil {
-			root = n
+		parent := int32(noParent)
+		for j := depth - 1; j >= 0; j-- {
+			if stack[j] >= 0 {
+				parent = stack[j]
+				break
+			}
 		}
-		stack = append(stack, n)
+		if !b.keep(r, i == 0) {
+			parents[i] = dropped
+			stack = append(stack, -1)
+			continue
+		}
+		parents[i] = parent
+		if parent >= 0 {
+			counts[parent]++
+		}
+		kept++
+		stack = append(stack, int32(i))
 	}
-	return root
+	return parents, counts, kept
 }
 
-// parentOf returns the innermost kept ancestor on the stack.
-func parentOf(stack []*Node) *Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		if stack[i] != nil {
-			return stack[i]
-		}
-	}
-	return nil
-}
-
-// node copies one record under parent, or returns nil for punctuation.
-func (b *builder) node(r *record, parent *Node) *Node {
+// keep reports whether a record becomes a node, and notes syntax errors on the way.
+func (b *builder) keep(r *record, root bool) bool {
 	kind, named := b.g.kind(uint16(r.symbol))
-	field := b.g.field(uint16(r.field))
 	if r.symbol == errorSymbol || r.missing != 0 {
 		b.recordError(int(r.start_row) + 1)
 	}
-	if parent != nil && !named && field == "" && !isWord(kind) {
-		return nil
-	}
+	return root || named || b.g.field(uint16(r.field)) != "" || isWord(kind)
+}
 
-	n := b.alloc()
+// fill copies a record into a node.
+func (b *builder) fill(n *Node, r *record) {
+	kind, named := b.g.kind(uint16(r.symbol))
 	*n = Node{
 		Kind:      kind,
-		Field:     field,
+		Field:     b.g.field(uint16(r.field)),
 		Named:     named,
 		StartByte: uint32(r.start_byte),
 		EndByte:   uint32(r.end_byte),
 		Start:     Point{Line: int(r.start_row) + 1, Column: int(r.start_col) + 1},
 		End:       Point{Line: int(r.end_row) + 1, Column: int(r.end_col) + 1},
-		Parent:    parent,
 	}
-	if parent != nil {
-		parent.Children = append(parent.Children, n)
-	}
-	return n
-}
-
-func (b *builder) alloc() *Node {
-	if len(b.slab) == 0 {
-		b.slab = make([]Node, slabSize)
-	}
-	n := &b.slab[0]
-	b.slab = b.slab[1:]
-	return n
 }
 
 func (b *builder) recordError(line int) {

@@ -3,6 +3,7 @@ const config = require('./config');
 const orders = require('./routes/orders');
 const users = require('./routes/users');
 const admin = require('./routes/admin');
+const catalog = require('./routes/catalog');
 const { reports } = require('./reports');
 
 const app = express();
@@ -10,6 +11,7 @@ app.use(express.json({ limit: '100kb' }));
 app.use('/api', users);
 app.use('/api', orders);
 app.use('/api', admin);
+app.use('/api', catalog);
 app.use('/api', reports);
 
 app.listen(config.port);

@@ -2,6 +2,7 @@ package javascript
 
 import (
 	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
@@ -36,13 +37,21 @@ var dispatch = func() map[string][]check {
 	return m
 }()
 
+// flowOnly lists the rules that only data-flow analysis reports; the injection rules
+// that also have a pattern check are in checks.
+var flowOnly = []*rule.Rule{
+	nosqlInjectionRule, xssRule, pathTraversalRule, ssrfRule, openRedirectRule,
+	logInjectionRule, redosRule, prototypePollutionRule, massAssignmentRule,
+	deserializationRule, xxeRule, templateInjectionRule,
+}
+
 // Rules returns the metadata of every JS/TS rule.
 func Rules() []*rule.Rule {
-	out := make([]*rule.Rule, len(checks))
-	for i, c := range checks {
-		out[i] = c.rule
+	out := make([]*rule.Rule, 0, len(checks)+len(flowOnly))
+	for _, c := range checks {
+		out = append(out, c.rule)
 	}
-	return out
+	return append(out, flowOnly...)
 }
 
 // Result is what analysing one file yields.
@@ -54,6 +63,22 @@ type Result struct {
 // Analyze runs every JS/TS rule over a parsed file whose path relative to the reviewed
 // root is rel.
 func Analyze(rel string, parsed *syntax.File) Result {
+	f := analyze(rel, parsed)
+	return Result{Findings: f.findings, Positives: f.positives}
+}
+
+// AnalyzeFile runs the rules over a parsed file and lowers it for the data-flow analysis,
+// labelling the route handlers the rules' walk found.
+func AnalyzeFile(rel, language string, parsed *syntax.File) (Result, *model.Module) {
+	f := analyze(rel, parsed)
+	mod := Lower(rel, language, parsed)
+	for _, fn := range mod.Funcs {
+		fn.Route = f.routeAt(fn)
+	}
+	return Result{Findings: f.findings, Positives: f.positives}, mod
+}
+
+func analyze(rel string, parsed *syntax.File) *file {
 	f := newFile(rel, parsed)
 
 	// One walk collects the bindings and the nodes each check wants; the checks run after
@@ -73,5 +98,5 @@ func Analyze(rel string, parsed *syntax.File) Result {
 			c.match(f, n)
 		}
 	}
-	return Result{Findings: f.findings, Positives: f.positives}
+	return f
 }

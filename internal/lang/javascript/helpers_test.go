@@ -3,7 +3,6 @@ package javascript
 import (
 	"testing"
 
-	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
 
@@ -18,13 +17,4 @@ func mustParse(t testing.TB, name string, src []byte) *syntax.File {
 		t.Fatalf("parse %s: %v", name, err)
 	}
 	return f
-}
-
-func hasRule(fs []finding.Finding, id string) bool {
-	for _, f := range fs {
-		if f.Rule.ID == id {
-			return true
-		}
-	}
-	return false
 }

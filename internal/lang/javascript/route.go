@@ -3,6 +3,7 @@ package javascript
 import (
 	"strings"
 
+	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
 
@@ -81,6 +82,20 @@ func (f *file) chainedRoutePath(obj *syntax.Node) (string, bool) {
 		obj = unwrap(callee.Child("object"))
 	}
 	return "", false
+}
+
+// routeAt returns the route a lowered function serves: an inline handler found at the
+// function's position, or a named one registered by name in this file.
+func (f *file) routeAt(fn *model.Func) string {
+	for n, route := range f.handlers {
+		if n.Start.Line == fn.Pos.Line && n.Start.Column == fn.Pos.Column {
+			return route
+		}
+	}
+	if fn.Parent == nil || fn.Parent == fn.Module.Init {
+		return f.namedHandlers[fn.Name]
+	}
+	return ""
 }
 
 // context names where n sits for a finding's title: the route whose handler holds it, else

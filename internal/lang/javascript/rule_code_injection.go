@@ -64,7 +64,7 @@ func matchCodeInjection(f *file, n *syntax.Node) {
 	}
 	for _, c := range code {
 		if !f.isConstant(c, 0) {
-			f.reportInjection(codeInjectionRule, n, nil, c)
+			f.reportInjection(codeInjectionRule, n, c)
 			return
 		}
 	}
@@ -77,24 +77,17 @@ func isStringBuilder(n *syntax.Node) bool {
 		n.Kind == "string")
 }
 
-// reportInjection reports an injection at the sink call, raised to critical with a trace
-// when one of the injected values visibly comes from the request. via, when not nil, is
-// the variable that carries the values into the sink (`db.query(sql)`), shown in the trace.
-func (f *file) reportInjection(r *rule.Rule, sink, via *syntax.Node, values ...*syntax.Node) {
-	fd := f.report(r, sink)
+// reportInjection reports a dynamic value reaching an injection sink when the value does
+// not come from the request as far as this file shows. Request data is the data-flow
+// analysis's to judge: it follows it across files and knows sanitizers and guards, so a
+// pattern finding there would only repeat it or contradict it.
+func (f *file) reportInjection(r *rule.Rule, sink *syntax.Node, values ...*syntax.Node) {
 	for _, v := range values {
-		trace := f.requestTrace(v)
-		if trace == nil {
-			continue
+		if f.requestTrace(v) != nil {
+			return
 		}
-		if d := f.declarator(via); via != nil && d != nil {
-			trace = append(trace, f.step(d, f.text(via)))
-		}
-		fd.Severity = rule.Critical
-		fd.Confidence = rule.HighConfidence
-		fd.Trace = append(trace, f.step(sink, f.calleeText(sink)+"(...)"))
-		return
 	}
+	f.report(r, sink)
 }
 
 // calleeText returns the callee of a call or new expression as written.

@@ -48,5 +48,5 @@ func matchCommandInjection(f *file, n *syntax.Node) {
 	if len(a) == 0 || f.isConstant(a[0], 0) {
 		return
 	}
-	f.reportInjection(commandInjectionRule, n, nil, a[0])
+	f.reportInjection(commandInjectionRule, n, a[0])
 }

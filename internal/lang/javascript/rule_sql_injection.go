@@ -86,11 +86,7 @@ func matchSQLInjection(f *file, n *syntax.Node) {
 	if len(parts.dynamic) == 0 || !raw && !sqlText.MatchString(parts.literal.String()) {
 		return
 	}
-	var via *syntax.Node
-	if isName(unwrap(text)) {
-		via = unwrap(text)
-	}
-	f.reportInjection(sqlInjectionRule, n, via, parts.dynamic...)
+	f.reportInjection(sqlInjectionRule, n, parts.dynamic...)
 }
 
 // sqlTextArg returns the SQL text of a query's first argument, looking into the

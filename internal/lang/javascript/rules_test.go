@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/model"
 )
 
 // A fixture line that must be reported ends with `// want: RULE-ID` (several ids are
@@ -38,50 +41,80 @@ func TestFixtures(t *testing.T) {
 func TestEveryRuleHasAFixtureWithVulnerableAndSafeCases(t *testing.T) {
 	for _, r := range Rules() {
 		name := strings.TrimPrefix(r.ID, "js.")
-		matches, _ := filepath.Glob("testdata/" + name + ".*")
-		if len(matches) == 0 {
-			t.Errorf("%s: no fixture testdata/%s.js", r.ID, name)
+		files, _ := filepath.Glob("testdata/" + name + ".*")
+		flowFiles, _ := filepath.Glob("testdata/flows/" + name + "*/*.[jt]s")
+		files = append(files, flowFiles...)
+		if len(files) == 0 {
+			t.Errorf("%s: no fixture testdata/%s.js or testdata/flows/%s/", r.ID, name, name)
 			continue
 		}
-		src, err := os.ReadFile(matches[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		wants := expectedLines(src)
-		hits := 0
-		for _, ids := range wants {
-			if slices.Contains(ids, r.ID) {
-				hits++
+		hits, lines := 0, 0
+		for _, path := range files {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
 			}
+			for _, ids := range expectedLines(src) {
+				if slices.Contains(ids, r.ID) {
+					hits++
+				}
+			}
+			lines += strings.Count(string(src), "\n")
 		}
-		lines := strings.Count(string(src), "\n")
 		if hits == 0 || lines-hits < hits {
-			t.Errorf("%s: fixture has %d vulnerable lines and should have at least as many "+
-				"safe lines", r.ID, hits)
+			t.Errorf("%s: fixtures have %d vulnerable lines and should have at least as "+
+				"many safe lines", r.ID, hits)
 		}
 	}
 }
 
+// TestRuleExamples checks that each rule's own vulnerable example, the one explain shows,
+// is reported by the pattern checks or the data-flow analysis, and its safe example by
+// neither.
 func TestRuleExamples(t *testing.T) {
 	for _, r := range Rules() {
-		bad := Analyze("bad.js", mustParse(t, "bad.js", []byte(r.Bad)))
-		if !hasRule(bad.Findings, r.ID) {
+		if ids := exampleRules(t, r.Bad); !slices.Contains(ids, r.ID) {
 			t.Errorf("%s: its vulnerable example is not reported:\n%s", r.ID, r.Bad)
 		}
-		good := Analyze("good.js", mustParse(t, "good.js", []byte(r.Good)))
-		if len(good.Findings) != 0 {
-			t.Errorf("%s: its safe example is reported (%s):\n%s", r.ID,
-				good.Findings[0].Rule.ID, r.Good)
+		if ids := exampleRules(t, r.Good); len(ids) != 0 {
+			t.Errorf("%s: its safe example is reported as %v:\n%s", r.ID, ids, r.Good)
 		}
 	}
+}
+
+// exampleRules analyses a one-file example, with an Express app declared if the example
+// uses one, and returns the ids of the rules reported.
+func exampleRules(t *testing.T, example string) []string {
+	t.Helper()
+	src := []byte("const app = require('express')();\n" + example)
+	var ids []string
+	for _, f := range analyzeBoth(t, "example.js", src) {
+		ids = append(ids, f.Rule.ID)
+	}
+	return ids
+}
+
+// analyzeBoth runs the pattern checks and the data-flow analysis on one file, as a scan
+// does, and merges their findings.
+func analyzeBoth(t *testing.T, name string, src []byte) []finding.Finding {
+	t.Helper()
+	lang := "javascript"
+	if strings.HasSuffix(name, ".ts") || strings.HasSuffix(name, ".tsx") {
+		lang = "typescript"
+	}
+	res, mod := AnalyzeFile(name, lang, mustParse(t, name, src))
+	flows, err := AnalyzeFlows([]*model.Module{mod})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return MergeFindings(res.Findings, flows)
 }
 
 // findingLines maps each reported line to the sorted rule ids reported there.
 func findingLines(t *testing.T, name string, src []byte) map[int][]string {
 	t.Helper()
-	res := Analyze(name, mustParse(t, name, src))
 	got := make(map[int][]string)
-	for _, f := range res.Findings {
+	for _, f := range analyzeBoth(t, name, src) {
 		got[f.Location.Line] = append(got[f.Location.Line], f.Rule.ID)
 	}
 	for line := range got {

@@ -16,8 +16,11 @@ func unwrap(n *syntax.Node) *syntax.Node {
 	for n != nil {
 		switch n.Kind {
 		case "parenthesized_expression", "as_expression", "non_null_expression",
-			"satisfies_expression", "type_assertion":
+			"satisfies_expression":
 			n = n.NamedChild(0)
+		case "type_assertion":
+			// <T>x: the type arguments come first, the value last.
+			n = n.NamedChild(1)
 		default:
 			return n
 		}
@@ -42,8 +45,9 @@ func (f *file) stringValue(n *syntax.Node) (string, bool) {
 		if n.HasChild("template_substitution") {
 			return "", false
 		}
-		s := f.text(n)
-		return s[1 : len(s)-1], true
+		if s := f.text(n); len(s) >= 2 {
+			return s[1 : len(s)-1], true
+		}
 	}
 	return "", false
 }

@@ -1,0 +1,114 @@
+package javascript
+
+import (
+	"strings"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/model"
+	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/taint"
+)
+
+// flowRules maps each data-flow class of the catalog to the rule that reports it.
+var flowRules = map[taint.Class]*rule.Rule{
+	"sql":             sqlInjectionRule,
+	"command":         commandInjectionRule,
+	"code":            codeInjectionRule,
+	"nosql":           nosqlInjectionRule,
+	"xss":             xssRule,
+	"path":            pathTraversalRule,
+	"ssrf":            ssrfRule,
+	"redirect":        openRedirectRule,
+	"log":             logInjectionRule,
+	"redos":           redosRule,
+	"prototype":       prototypePollutionRule,
+	"mass":            massAssignmentRule,
+	"deserialization": deserializationRule,
+	"xxe":             xxeRule,
+	"template":        templateInjectionRule,
+}
+
+// AnalyzeFlows links the lowered modules of a project and follows request data through
+// them, returning a finding for each flow into a sink: critical, with its trace.
+func AnalyzeFlows(mods []*model.Module) ([]finding.Finding, error) {
+	Link(mods)
+	cat, err := Catalog()
+	if err != nil {
+		return nil, err
+	}
+	flows, err := taint.Analyze(mods, cat)
+	if err != nil {
+		return nil, err
+	}
+	var out []finding.Finding
+	for _, fl := range flows {
+		if r, ok := flowRules[fl.Class]; ok {
+			out = append(out, flowFinding(r, fl))
+		}
+	}
+	return out, nil
+}
+
+func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
+	at := fl.Sink
+	fd := finding.New(r, finding.Location{
+		File: at.File, Line: at.Line, Column: at.Column,
+		EndLine: at.EndLine, EndColumn: at.EndColumn,
+	}, at.Text)
+	fd.Severity = flowSeverity(r)
+	fd.Confidence = rule.HighConfidence
+	if where := flowContext(fl.Func); where != "" {
+		fd.Title = r.Title + " in " + where
+	}
+	for _, s := range fl.Trace {
+		fd.Trace = append(fd.Trace, finding.Step{File: s.Pos.File, Line: s.Pos.Line, Note: s.Note})
+	}
+	return fd
+}
+
+// flowSeverity is the severity of a proven flow: request data reaching a query, a shell
+// or an evaluator is critical; other classes keep their rule's severity.
+func flowSeverity(r *rule.Rule) rule.Severity {
+	switch r {
+	case sqlInjectionRule, commandInjectionRule, codeInjectionRule, templateInjectionRule,
+		deserializationRule:
+		return rule.Critical
+	}
+	return r.Severity
+}
+
+// flowContext names the function holding a sink for a finding's title.
+func flowContext(fn *model.Func) string {
+	for f := fn; f != nil; f = f.Parent {
+		if f.Route != "" {
+			return f.Route
+		}
+	}
+	if fn == nil || fn.Module != nil && fn == fn.Module.Init {
+		return ""
+	}
+	if fn.Name == "" || strings.HasPrefix(fn.Name, "<") {
+		return ""
+	}
+	return fn.Name + "()"
+}
+
+// MergeFindings drops a pattern finding where a data-flow finding of the same rule
+// reports the same line: the flow says more, with its trace.
+func MergeFindings(pattern, flows []finding.Finding) []finding.Finding {
+	type key struct {
+		rule, file string
+		line       int
+	}
+	seen := make(map[key]bool, len(flows))
+	for _, f := range flows {
+		seen[key{f.Rule.ID, f.Location.File, f.Location.Line}] = true
+	}
+	out := flows
+	for _, f := range pattern {
+		if !seen[key{f.Rule.ID, f.Location.File, f.Location.Line}] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

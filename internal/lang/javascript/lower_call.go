@@ -1,0 +1,53 @@
+package javascript
+
+import (
+	"github.com/rampart-sec/rampart/internal/model"
+	"github.com/rampart-sec/rampart/internal/syntax"
+)
+
+// call lowers `f(a, ...b)`, `obj.m(a)`, `f?.(a)`, and tagged templates: sql`a${b}`.
+func (l *lowerer) call(n *syntax.Node) model.Expr {
+	c := &model.Call{Callee: l.exprOf(n, "function"), Pos: l.pos(n)}
+	if a := n.Child("arguments"); a != nil && a.Kind == "template_string" {
+		c.Tagged = true
+		c.Args = l.taggedArgs(a)
+		return c
+	}
+	c.Args = l.callArgs(n)
+	return c
+}
+
+// newExpr lowers `new Pool(config)` and `new Foo`.
+func (l *lowerer) newExpr(n *syntax.Node) model.Expr {
+	c := &model.Call{Callee: l.exprOf(n, "constructor"), New: true, Pos: l.pos(n)}
+	c.Args = l.callArgs(n)
+	return c
+}
+
+// callArgs lowers the arguments of a call; spread arguments lower to Spread.
+func (l *lowerer) callArgs(n *syntax.Node) []model.Expr {
+	a := args(n)
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]model.Expr, len(a))
+	for i, c := range a {
+		out[i] = l.expr(c)
+	}
+	return out
+}
+
+// taggedArgs lowers a tagged template's arguments as the tag function receives them: the
+// array of literal texts, then each substitution.
+func (l *lowerer) taggedArgs(t *syntax.Node) []model.Expr {
+	strs := &model.Array{Pos: l.pos(t)}
+	out := []model.Expr{strs}
+	for _, p := range l.templateParts(t) {
+		if p.sub != nil {
+			out = append(out, l.inner(p.sub))
+		} else {
+			strs.Elems = append(strs.Elems, l.fragment(p, t))
+		}
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+package javascript
+
+import (
+	"path"
+	"strings"
+
+	"github.com/rampart-sec/rampart/internal/model"
+)
+
+// extensions are tried, in order, after a relative spec that names no module exactly, as
+// Node and the TypeScript compiler complete `./db` to `./db.js` or `./db.ts`.
+var extensions = []string{".js", ".ts", ".tsx", ".jsx", ".mjs", ".cjs", ".mts", ".cts"}
+
+// tsSources maps the extension of an emitted JavaScript file to the TypeScript sources it
+// is compiled from: TypeScript's ES module style imports `./db.js` to mean `./db.ts`.
+var tsSources = map[string][]string{
+	".js": {".ts", ".tsx"}, ".jsx": {".tsx"}, ".mjs": {".mts"}, ".cjs": {".cts"},
+}
+
+// Link resolves every Import.Spec of every module (and ReExports, Export.From) to the
+// reviewed file it names, filling Import.Module, given all modules of the project.
+// Relative specs ("./x", "../x") resolve against the importing file's directory, and
+// "/x" against the reviewed root; packages, and files outside the project, keep Module
+// "". The file system is never read: the modules are the project.
+func Link(mods []*model.Module) {
+	paths := make(map[string]string, len(mods))
+	for _, m := range mods {
+		if m != nil {
+			paths[path.Clean(m.Path)] = m.Path
+		}
+	}
+	for _, m := range mods {
+		if m == nil {
+			continue
+		}
+		dir := path.Dir(path.Clean(m.Path))
+		for name, imp := range m.Imports {
+			imp.Module = resolve(paths, dir, imp.Spec)
+			m.Imports[name] = imp
+		}
+		for i := range m.ReExports {
+			m.ReExports[i].Module = resolve(paths, dir, m.ReExports[i].Spec)
+		}
+		for _, e := range m.Exports {
+			if e.From != nil {
+				e.From.Module = resolve(paths, dir, e.From.Spec)
+			}
+		}
+	}
+}
+
+// resolve returns the module a spec written in dir names, or "".
+func resolve(paths map[string]string, dir, spec string) string {
+	var p string
+	switch {
+	case spec == "." || spec == ".." || strings.HasPrefix(spec, "./") ||
+		strings.HasPrefix(spec, "../"):
+		p = path.Join(dir, spec)
+	case strings.HasPrefix(spec, "/"):
+		p = path.Clean(strings.TrimLeft(spec, "/"))
+	default:
+		return ""
+	}
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return ""
+	}
+
+	for _, c := range candidates(p) {
+		if m, ok := paths[c]; ok {
+			return m
+		}
+	}
+	return ""
+}
+
+// candidates lists the files a resolved spec may name, in the order they are tried: the
+// path itself, its TypeScript source, the path with each extension, then its index file.
+func candidates(p string) []string {
+	out := []string{p}
+	if ext := path.Ext(p); tsSources[ext] != nil {
+		for _, ts := range tsSources[ext] {
+			out = append(out, strings.TrimSuffix(p, ext)+ts)
+		}
+	}
+	for _, ext := range extensions {
+		out = append(out, p+ext)
+	}
+	for _, ext := range extensions {
+		out = append(out, path.Join(p, "index"+ext))
+	}
+	return out
+}

@@ -1,0 +1,152 @@
+package javascript
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rampart-sec/rampart/internal/model"
+	"github.com/rampart-sec/rampart/internal/syntax"
+)
+
+// Roles the frontend gives the parameters of route handlers.
+const (
+	roleRequest  = "request"
+	roleResponse = "response"
+)
+
+// params lowers a function's parameters, and the statements they imply at the start of
+// its body: defaults, destructuring and TypeScript parameter properties.
+func (l *lowerer) params(fn *model.Func, n *syntax.Node) {
+	if p := n.Child("parameter"); p != nil {
+		l.param(fn, p)
+	}
+	for _, p := range kids(n.Child("parameters")) {
+		l.param(fn, p)
+	}
+	l.roles(fn, n)
+}
+
+// param lowers one parameter: `a`, `a = 1`, `...rest`, `{ body }`, `[a, b]`, and the
+// TypeScript `@Body() dto: Dto`, `id?: string` and `private readonly db: Db`. A
+// destructured parameter gets the synthetic name $pN, N its position.
+func (l *lowerer) param(fn *model.Func, n *syntax.Node) {
+	p, pattern, def := l.paramParts(n)
+	if pattern == nil || pattern.Kind == "this" {
+		return // `this: T` types the receiver; it is no argument
+	}
+	p.Name = "$p" + strconv.Itoa(len(fn.Params))
+	if pattern.Kind == "identifier" {
+		p.Name = l.text(pattern)
+	}
+	fn.Params = append(fn.Params, p)
+
+	at := l.pos(n)
+	ref := &model.Ref{Name: p.Name, Pos: at}
+	if def != nil {
+		v := &model.Choice{Alts: []model.Expr{ref, l.expr(def)}, Pos: at}
+		l.emit(&model.Assign{To: &model.VarTarget{Name: p.Name}, Value: v, Pos: at})
+	}
+	if pattern.Kind != "identifier" {
+		if to := l.pattern(pattern); to != nil {
+			l.emit(&model.Assign{To: to, Value: ref, Pos: at})
+		}
+	}
+	if isParameterProperty(n) {
+		to := &model.MemberTarget{Obj: &model.This{Pos: at}, Prop: p.Name}
+		l.emit(&model.Assign{To: to, Value: ref, Pos: at})
+	}
+}
+
+// paramParts takes a parameter apart: its annotations and whether it is a rest
+// parameter, the name or pattern it binds, and its default value.
+func (l *lowerer) paramParts(n *syntax.Node) (p model.Param, pattern, def *syntax.Node) {
+	pattern = n
+	if n.Kind == "required_parameter" || n.Kind == "optional_parameter" {
+		p.Annotations = l.decorators(n)
+		pattern, def = n.Child("pattern"), n.Child("value")
+	}
+	if pattern != nil && pattern.Kind == "assignment_pattern" {
+		pattern, def = pattern.Child("left"), pattern.Child("right")
+	}
+	if pattern != nil && pattern.Kind == "rest_pattern" {
+		p.Rest, pattern = true, firstKid(pattern)
+	}
+	return p, pattern, def
+}
+
+// isParameterProperty reports whether a TypeScript constructor parameter also declares a
+// property: `private readonly db: Db` stores db in this.db.
+func isParameterProperty(n *syntax.Node) bool {
+	return n.HasChild("accessibility_modifier") || n.HasChild("readonly") ||
+		n.HasChild("override")
+}
+
+// decorators lowers the decorators of a parameter: `@Body()` is {Body}, `@Param('id')` is
+// {Param [id]}. Only literal arguments are kept.
+func (l *lowerer) decorators(n *syntax.Node) []model.Annotation {
+	var out []model.Annotation
+	for _, c := range n.Children {
+		if c.Field != "decorator" {
+			continue
+		}
+		x := unwrap(firstKid(c))
+		var a model.Annotation
+		if x != nil && x.Kind == "call_expression" {
+			for _, arg := range args(x) {
+				if s, ok := l.literal(arg); ok {
+					a.Args = append(a.Args, s)
+				} else if isConstant(unwrap(arg)) {
+					a.Args = append(a.Args, l.text(arg))
+				}
+			}
+			x = unwrap(x.Child("function"))
+		}
+		a.Name = l.lastName(x)
+		out = append(out, a)
+	}
+	return out
+}
+
+// roles marks the request and response parameters of an inline route handler. Koa passes
+// one context, conventionally ctx, that is both.
+func (l *lowerer) roles(fn *model.Func, n *syntax.Node) {
+	if len(fn.Params) == 0 || !l.isRouteHandler(n) {
+		return
+	}
+	ps := fn.Params
+	if ps[0].Name == "ctx" {
+		ps[0].Annotations = append(ps[0].Annotations, model.Annotation{Name: roleRequest},
+			model.Annotation{Name: roleResponse})
+		return
+	}
+	ps[0].Annotations = append(ps[0].Annotations, model.Annotation{Name: roleRequest})
+	if len(ps) > 1 {
+		ps[1].Annotations = append(ps[1].Annotations, model.Annotation{Name: roleResponse})
+	}
+}
+
+// isRouteHandler reports whether a function is passed inline to a route registration:
+// `app.get('/users/:id', auth, (req, res) => ...)`, `router.use('/api', fn)`, and
+// `router.route('/users').post(fn)`.
+func (l *lowerer) isRouteHandler(fn *syntax.Node) bool {
+	a := fn.Parent
+	if a == nil || a.Kind != "arguments" || a.Parent == nil {
+		return false
+	}
+	callee := unwrap(a.Parent.Child("function"))
+	if callee == nil || callee.Kind != "member_expression" {
+		return false
+	}
+	if m := l.text(callee.Child("property")); m != "use" && routeMethods[m] == "" {
+		return false
+	}
+
+	path, ok := "", false
+	if first := firstKid(a); first != fn {
+		path, ok = l.literal(first)
+	}
+	if !ok {
+		path, ok = l.chainedPath(callee.Child("object"))
+	}
+	return ok && (strings.HasPrefix(path, "/") || path == "*")
+}
