@@ -35,6 +35,9 @@ func (fr *frame) call(x *model.Call) *value {
 	}
 	fr.bindCallbacks(x, args)
 
+	if v := fr.sourceCall(x, names); v != nil {
+		return v
+	}
 	if m, ok := fr.sanitizer(names, x); ok {
 		return join(fr.receiver(x), joinAll(args).dataOnly()).sanitize(m)
 	}
@@ -124,6 +127,22 @@ func (fr *frame) bindCallbacks(x *model.Call, args []*value) {
 		b[param].merge(recv, 0)
 		fr.e.bindings[a.fn] = b
 	}
+}
+
+// sourceCall returns a fresh label when the call is a catalogued source function.
+func (fr *frame) sourceCall(x *model.Call, names []string) *value {
+	for _, n := range names {
+		safe, ok := fr.e.cat.sourceCalls[n]
+		if !ok {
+			continue
+		}
+		o := fr.e.origin(nil, -1, Step{Pos: x.Pos, Note: callNote(x)})
+		o.source = n
+		v := &value{}
+		v.addLabel(label{origin: o, sanitized: safe})
+		return v
+	}
+	return nil
 }
 
 // sanitizer returns the classes a call sanitises for, if it is a sanitizer. The result of

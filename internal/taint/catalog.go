@@ -31,8 +31,12 @@ type Catalog struct {
 	// ParamSources maps a parameter annotation to what it injects: a request path
 	// ("$request.body") or "$request" for the whole request object.
 	ParamSources map[string]string `yaml:"param_sources"`
-	Sinks        []Sink            `yaml:"sinks"`
-	Sanitizers   []Sanitizer       `yaml:"sanitizers"`
+	// SourceCalls are functions whose result is client-controlled data, such as a
+	// project's own wrapper around the request; Classes lists what the result is already
+	// safe for (express-validator's matchedData has the schema's shape).
+	SourceCalls []Sanitizer `yaml:"source_calls"`
+	Sinks       []Sink      `yaml:"sinks"`
+	Sanitizers  []Sanitizer `yaml:"sanitizers"`
 	// Opaque are callees whose result carries none of their inputs' data, such as a
 	// database query's rows.
 	Opaque []string `yaml:"opaque"`
@@ -105,6 +109,8 @@ type compiled struct {
 	guards     map[string]mask
 	opaque     map[string]bool
 	conditions map[*Condition]*condition
+	// sourceCalls maps a callee to the classes its client-controlled result is safe for.
+	sourceCalls map[string]mask
 }
 
 // maxClasses bounds the classes one catalog may name: a mask has 64 bits.
@@ -128,6 +134,17 @@ func compile(c *Catalog) (*compiled, error) {
 			return nil, err
 		}
 		k.sinks[s.Callee] = append(k.sinks[s.Callee], s)
+	}
+	k.sourceCalls = make(map[string]mask, len(c.SourceCalls))
+	for _, s := range c.SourceCalls {
+		var m mask
+		if len(s.Classes) > 0 {
+			var err error
+			if m, err = k.maskOf(s.Classes); err != nil {
+				return nil, err
+			}
+		}
+		k.sourceCalls[s.Callee] |= m
 	}
 	for _, s := range c.Sanitizers {
 		m, err := k.maskOf(s.Classes)

@@ -29,13 +29,14 @@ func (c *condition) holds(x *model.Call) bool {
 	if c.Method == "" {
 		return c.holdsOnArgs(x.Args)
 	}
+	presence := c.Value == "" && c.Pattern == "" && c.Key == ""
 	for m, ok := x.Callee.(*model.Member); ok; m, ok = x.Callee.(*model.Member) {
 		inner, isCall := m.Obj.(*model.Call)
 		if !isCall {
 			return false
 		}
 		if im, ok := inner.Callee.(*model.Member); ok && im.Prop == c.Method &&
-			c.holdsOnArgs(inner.Args) {
+			(presence || c.holdsOnArgs(inner.Args)) {
 			return true
 		}
 		x = inner
@@ -62,6 +63,15 @@ func (c *condition) holdsOnArgs(args []model.Expr) bool {
 		if arg != nil && c.Value == "" && c.Pattern == "" {
 			return true // the option is there, whatever its value
 		}
+	}
+	if concat, ok := arg.(*model.Concat); ok && c.Pattern != "" {
+		// Text built in place: the pattern may match any literal part of it.
+		for _, part := range concat.Parts {
+			if k, ok := part.(*model.Const); ok && c.matches(k.Value) {
+				return true
+			}
+		}
+		return false
 	}
 	k, ok := arg.(*model.Const)
 	return ok && c.matches(k.Value)

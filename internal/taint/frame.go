@@ -87,6 +87,9 @@ func (fr *frame) annotate(name string, a model.Annotation, v *value) {
 		return
 	}
 	note := "@" + a.Name + "() " + name
+	if a.Name == "message" {
+		note = name + " (message from a client)"
+	}
 	o := fr.e.origin(fr.fn, -1, Step{Pos: fr.fn.Pos, Note: note})
 	o.source, o.whole = src, len(a.Args) == 0
 	v.addLabel(label{origin: o})

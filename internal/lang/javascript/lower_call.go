@@ -7,7 +7,7 @@ import (
 
 // call lowers `f(a, ...b)`, `obj.m(a)`, `f?.(a)`, and tagged templates: sql`a${b}`.
 func (l *lowerer) call(n *syntax.Node) model.Expr {
-	c := &model.Call{Callee: l.exprOf(n, "function"), Pos: l.pos(n)}
+	c := &model.Call{Callee: l.exprOf(n, "function"), Pos: l.callPos(n)}
 	if a := n.Child("arguments"); a != nil && a.Kind == "template_string" {
 		c.Tagged = true
 		c.Args = l.taggedArgs(a)
@@ -15,6 +15,27 @@ func (l *lowerer) call(n *syntax.Node) model.Expr {
 	}
 	c.Args = l.callArgs(n)
 	return c
+}
+
+// callPos locates a call. A method call that opens a line of a chain, as in
+//
+//	db.select()
+//		.where(`name = '${name}'`)
+//
+// starts at its method, so that a finding points at the line a reader looks for.
+func (l *lowerer) callPos(n *syntax.Node) model.Pos {
+	at := l.pos(n)
+	callee := unwrap(n.Child("function"))
+	if callee == nil || callee.Kind != "member_expression" {
+		return at
+	}
+	prop := callee.Child("property")
+	if prop == nil || prop.Start.Line == n.Start.Line {
+		return at
+	}
+	at.Line, at.Column = prop.Start.Line, prop.Start.Column
+	at.Text = snippet(l.src, prop.StartByte, n.EndByte)
+	return at
 }
 
 // newExpr lowers `new Pool(config)` and `new Foo`.

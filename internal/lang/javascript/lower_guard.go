@@ -1,6 +1,8 @@
 package javascript
 
 import (
+	"strings"
+
 	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
@@ -27,6 +29,14 @@ func (l *lowerer) guards(cond *syntax.Node, holds bool) {
 		l.guards(cond.Child("right"), holds)
 	case cond.Kind == "unary_expression" && op == "!":
 		l.guards(cond.Child("argument"), !holds)
+	case cond.Kind == "binary_expression" && (op == "!==" || op == "!="):
+		if g := l.typeGuard(cond); g != nil && !holds {
+			l.emit(g)
+		}
+	case cond.Kind == "binary_expression" && (op == "===" || op == "=="):
+		if g := l.typeGuard(cond); g != nil && holds {
+			l.emit(g)
+		}
 	case holds:
 		if g := l.guardOf(cond); g != nil {
 			l.emit(g)
@@ -59,6 +69,11 @@ func (l *lowerer) guardOf(call *syntax.Node) *model.Guard {
 	arg := unwrap(a[0])
 	if arg == nil || arg.Kind != "identifier" {
 		return nil
+	}
+	if method := l.text(callee.Child("property")); l.text(callee.Child("object")) == "validator" &&
+		strings.HasPrefix(method, "is") {
+		// validator.isInt(x): the catalog says what each check proves.
+		return &model.Guard{Var: l.text(arg), Kind: "validator." + method, Pos: l.pos(call)}
 	}
 
 	kind := l.checkKind(callee.Child("object"))
@@ -175,4 +190,22 @@ func calleeName(x model.Expr) string {
 		}
 	}
 	return ""
+}
+
+// typeGuard returns the guard of `typeof x === 'number'`, whose kind is "typeof-" and
+// the type: a number or boolean carries no injection, a string at least no operator.
+func (l *lowerer) typeGuard(cond *syntax.Node) *model.Guard {
+	left, right := unwrap(cond.Child("left")), unwrap(cond.Child("right"))
+	if left == nil || left.Kind != "unary_expression" || operator(left) != "typeof" {
+		left, right = right, left
+	}
+	if left == nil || left.Kind != "unary_expression" || operator(left) != "typeof" {
+		return nil
+	}
+	subject := unwrap(left.Child("argument"))
+	typ, ok := l.literal(right)
+	if subject == nil || subject.Kind != "identifier" || !ok {
+		return nil
+	}
+	return &model.Guard{Var: l.text(subject), Kind: "typeof-" + typ, Pos: l.pos(cond)}
 }

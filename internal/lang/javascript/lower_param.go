@@ -8,10 +8,11 @@ import (
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
 
-// Roles the frontend gives the parameters of route handlers.
+// Roles the frontend gives the parameters of route and message handlers.
 const (
 	roleRequest  = "request"
 	roleResponse = "response"
+	roleMessage  = "message"
 )
 
 // params lowers a function's parameters, and the statements they imply at the start of
@@ -110,7 +111,15 @@ func (l *lowerer) decorators(n *syntax.Node) []model.Annotation {
 // roles marks the request and response parameters of an inline route handler. Koa passes
 // one context, conventionally ctx, that is both.
 func (l *lowerer) roles(fn *model.Func, n *syntax.Node) {
-	if len(fn.Params) == 0 || !l.isRouteHandler(n) {
+	if len(fn.Params) == 0 {
+		return
+	}
+	if l.isMessageHandler(n) {
+		ps := fn.Params
+		ps[0].Annotations = append(ps[0].Annotations, model.Annotation{Name: roleMessage})
+		return
+	}
+	if !l.isRouteHandler(n) {
 		return
 	}
 	ps := fn.Params
@@ -149,4 +158,38 @@ func (l *lowerer) isRouteHandler(fn *syntax.Node) bool {
 		path, ok = l.chainedPath(callee.Child("object"))
 	}
 	return ok && (strings.HasPrefix(path, "/") || path == "*")
+}
+
+// lifecycleEvents are socket events that carry no client data.
+var lifecycleEvents = map[string]bool{
+	"connection": true, "connect": true, "open": true, "close": true, "disconnect": true,
+	"disconnecting": true, "error": true, "end": true, "listening": true, "ping": true,
+	"pong": true, "upgrade": true, "headers": true,
+}
+
+// isMessageHandler reports whether a function receives a message from a client or a
+// queue: `socket.on('chat', (msg) => ...)` on a socket or WebSocket, amqplib's
+// `channel.consume(queue, (msg) => ...)`, kafkajs's `eachMessage: async ({ message }) =>`.
+func (l *lowerer) isMessageHandler(fn *syntax.Node) bool {
+	p := fn.Parent
+	if p != nil && p.Kind == "pair" && l.memberName(p.Child("key")) == "eachMessage" {
+		return true
+	}
+	if p == nil || p.Kind != "arguments" || p.Parent == nil {
+		return false
+	}
+	callee := unwrap(p.Parent.Child("function"))
+	if callee == nil || callee.Kind != "member_expression" {
+		return false
+	}
+	switch l.text(callee.Child("property")) {
+	case "consume":
+		return true
+	case "on", "once":
+		event, ok := l.literal(firstKid(p))
+		receiver := strings.ToLower(l.text(callee.Child("object")))
+		return ok && !lifecycleEvents[event] &&
+			(strings.Contains(receiver, "socket") || strings.Contains(receiver, "ws"))
+	}
+	return false
 }
