@@ -49,6 +49,7 @@ type scanFlags struct {
 	includeFrontend bool
 	maxFileSize     int64
 	fail            threshold
+	config          string
 }
 
 // register adds the flags to fs; failOn is the default --fail-on severity, 0 for none.
@@ -65,6 +66,8 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 	fs.BoolVar(&s.includeFrontend, "include-frontend", false, "review browser code too")
 	fs.Int64Var(&s.maxFileSize, "max-file-size", workspace.DefaultMaxFileSize,
 		"skip files larger than this many bytes")
+	fs.StringVar(&s.config, "config", "", "read this configuration file instead of "+
+		".rampart.yaml at the reviewed root")
 }
 
 func (s *scanFlags) workspace() workspace.Options {

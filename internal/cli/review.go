@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rampart-sec/rampart/internal/config"
+	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/scan"
@@ -60,9 +62,14 @@ func runReview(e *env, args []string) error {
 
 // buildReview scans root and gathers what every report shows.
 func buildReview(e *env, root, id string, sf *scanFlags) (*report.Review, error) {
+	cfg, err := config.Load(root, sf.config, javascript.FlowClasses())
+	if err != nil {
+		return nil, err
+	}
 	res, err := scan.Run(e.ctx, root, scan.Options{
 		Workspace: sf.workspace(),
 		Logger:    logger(e.stderr, sf.verbose),
+		Dataflow:  cfg.Dataflow.Catalog(),
 	})
 	if err != nil {
 		return nil, err

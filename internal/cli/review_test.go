@@ -150,3 +150,51 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigAddsSourcesSinksAndSanitizers(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, "app.js", `const app = require('express')();
+const legacy = require('legacy-db');
+const input = require('./input');
+const { cleanHtml } = require('./html');
+
+app.get('/a', (req, res) => legacy.runSql('SELECT * FROM t WHERE id = ' + req.query.id));
+app.get('/b', (req, res) => res.send(cleanHtml(req.query.x)));
+app.get('/c', (req, res) => res.send('<p>' + input.get('name')));
+app.get('/d', (req, res) => res.send('<p>' + req.query.x));
+`)
+	writeFile(t, root, ".rampart.yaml", `dataflow:
+  sources:
+    - call: input.get
+  sinks:
+    - {class: sql, callee: legacy-db.runSql, args: [0]}
+  sanitizers:
+    - {callee: cleanHtml, classes: [xss]}
+`)
+	code, stdout, stderr := run(t, "scan", root, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"line": 6`, `"line": 8`, `"line": 9`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no finding at %s:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, `"line": 7`) {
+		t.Error("the configured sanitizer did not clean line 7")
+	}
+}
+
+func TestBadConfigIsAnErrorWithItsLine(t *testing.T) {
+	root := vulnerableRepo(t)
+	writeFile(t, root, ".rampart.yaml", "dataflow:\n  sinks:\n    - {class: sqli, callee: x}\n")
+	code, _, stderr := run(t, "scan", root)
+	if code != exitError || !strings.Contains(stderr, "line 3") ||
+		!strings.Contains(stderr, `unknown class "sqli"`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = run(t, "scan", root, "--config", filepath.Join(root, "none.yaml"))
+	if code != exitError || !strings.Contains(stderr, "none.yaml") {
+		t.Errorf("missing --config: exit %d, stderr %q", code, stderr)
+	}
+}

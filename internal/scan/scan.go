@@ -18,6 +18,7 @@ import (
 	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/taint"
 	"github.com/rampart-sec/rampart/internal/workspace"
 )
 
@@ -43,6 +44,8 @@ type Options struct {
 	Workers int
 	// Logger receives progress and diagnostics; nil discards them.
 	Logger *slog.Logger
+	// Dataflow adds a project's own sources, sinks and sanitizers, or is nil.
+	Dataflow *taint.Catalog
 }
 
 // Result is what a scan found.
@@ -81,7 +84,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 	res := collect(ws, outcomes, log)
 	start = time.Now()
-	if err := followFlows(res, outcomes); err != nil {
+	if err := followFlows(res, outcomes, opt.Dataflow); err != nil {
 		return nil, err
 	}
 	log.Debug("followed data flows", "elapsed", time.Since(start).Round(time.Millisecond))
@@ -90,14 +93,14 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 // followFlows runs the data-flow analysis over every module at once, since flows cross
 // files, and merges its findings with the pattern findings.
-func followFlows(res *Result, outcomes []outcome) error {
+func followFlows(res *Result, outcomes []outcome, extra *taint.Catalog) error {
 	var mods []*model.Module
 	for _, o := range outcomes {
 		if o.module != nil {
 			mods = append(mods, o.module)
 		}
 	}
-	flows, err := javascript.AnalyzeFlows(mods)
+	flows, err := javascript.AnalyzeFlows(mods, extra)
 	if err != nil {
 		return fmt.Errorf("data flow: %w", err)
 	}

@@ -61,13 +61,17 @@ func (fr *frame) roots(name string) []string {
 		out = append(out, f.roles[name]...)
 	}
 	if imp, ok := fr.fn.Module.Imports[name]; ok && !fr.defines(name) {
-		if imp.Module != "" {
-			return nil // a project module: resolved through its exports instead
+		// The name as written also matches, for the entries a project adds for its own
+		// wrappers ("cleanHtml", "db.runSql").
+		switch {
+		case imp.Module != "":
+			// A project module: calls resolve through its exports.
+		case imp.Name == "" || imp.Name == "default":
+			out = append(out, imp.Spec)
+		default:
+			out = append(out, imp.Spec+"."+imp.Name)
 		}
-		if imp.Name == "" || imp.Name == "default" {
-			return append(out, imp.Spec)
-		}
-		return append(out, imp.Spec+"."+imp.Name)
+		return append(out, name)
 	}
 	if len(out) == 0 {
 		if fr.e.cat.request[name] {

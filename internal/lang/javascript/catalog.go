@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -18,8 +19,22 @@ import (
 var catalogFiles embed.FS
 
 // Catalog returns the sources, sinks and sanitizers of the JS/TS frameworks rampart
-// knows, merged from every file of the catalog folder.
+// knows, merged from every file of the catalog folder. Each call returns a copy the
+// caller may extend.
 func Catalog() (*taint.Catalog, error) {
+	base, err := loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	c := &taint.Catalog{}
+	mergeCatalog(c, base)
+	return c, nil
+}
+
+// loadCatalog reads the embedded files once.
+var loadCatalog = sync.OnceValues(readCatalog)
+
+func readCatalog() (*taint.Catalog, error) {
 	names, err := fs.Glob(catalogFiles, "catalog/*.yaml")
 	if err != nil {
 		return nil, err
@@ -50,5 +65,8 @@ func mergeCatalog(all, part *taint.Catalog) {
 	all.Sinks = append(all.Sinks, part.Sinks...)
 	all.Sanitizers = append(all.Sanitizers, part.Sanitizers...)
 	all.Opaque = append(all.Opaque, part.Opaque...)
+	if all.ParamSources == nil {
+		all.ParamSources = make(map[string]string)
+	}
 	maps.Copy(all.ParamSources, part.ParamSources)
 }

@@ -1,6 +1,7 @@
 package javascript
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rampart-sec/rampart/internal/finding"
@@ -28,13 +29,28 @@ var flowRules = map[taint.Class]*rule.Rule{
 	"template":        templateInjectionRule,
 }
 
+// FlowClasses returns the data-flow classes that have a rule, sorted: the classes a
+// configured sink may name.
+func FlowClasses() []taint.Class {
+	out := make([]taint.Class, 0, len(flowRules))
+	for c := range flowRules {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // AnalyzeFlows links the lowered modules of a project and follows request data through
-// them, returning a finding for each flow into a sink: critical, with its trace.
-func AnalyzeFlows(mods []*model.Module) ([]finding.Finding, error) {
+// them, returning a finding for each flow into a sink, with its trace. extra, when not
+// nil, adds a project's own sources, sinks and sanitizers to the catalog.
+func AnalyzeFlows(mods []*model.Module, extra *taint.Catalog) ([]finding.Finding, error) {
 	Link(mods)
 	cat, err := Catalog()
 	if err != nil {
 		return nil, err
+	}
+	if extra != nil {
+		mergeCatalog(cat, extra)
 	}
 	flows, err := taint.Analyze(mods, cat)
 	if err != nil {

@@ -28,7 +28,7 @@ func TestFlowFixtures(t *testing.T) {
 		t.Run(d.Name(), func(t *testing.T) {
 			root := filepath.Join("testdata", "flows", d.Name())
 			mods, want := lowerDir(t, root)
-			flows, err := AnalyzeFlows(mods)
+			flows, err := AnalyzeFlows(mods, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,7 +114,7 @@ func TestFlowsStayBoundedOnLargeFiles(t *testing.T) {
 
 	src := []byte(b.String())
 	mod := Lower("big.js", "javascript", mustParse(t, "big.js", src))
-	flows, err := AnalyzeFlows([]*model.Module{mod})
+	flows, err := AnalyzeFlows([]*model.Module{mod}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

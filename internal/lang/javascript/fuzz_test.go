@@ -3,10 +3,13 @@ package javascript
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/rampart-sec/rampart/internal/model"
 )
 
-// FuzzAnalyze runs parsing and every rule on arbitrary input: nothing may panic, and every
-// finding must point into the file with valid UTF-8 text.
+// FuzzAnalyze runs parsing, lowering, every rule and the data-flow analysis on arbitrary
+// input: nothing may panic, and every finding must point into the file with valid UTF-8
+// text.
 func FuzzAnalyze(f *testing.F) {
 	for _, r := range Rules() {
 		f.Add([]byte(r.Bad))
@@ -23,7 +26,16 @@ func FuzzAnalyze(f *testing.F) {
 					lines++
 				}
 			}
-			res := Analyze(name, mustParse(t, name, src))
+			lang := "javascript"
+			if name != "f.js" {
+				lang = "typescript"
+			}
+			res, mod := AnalyzeFile(name, lang, mustParse(t, name, src))
+			flows, err := AnalyzeFlows([]*model.Module{mod}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Findings = append(res.Findings, flows...)
 			for _, fd := range res.Findings {
 				if fd.Location.Line < 1 || fd.Location.Line > lines {
 					t.Fatalf("%s: finding at line %d of %d", name, fd.Location.Line, lines)

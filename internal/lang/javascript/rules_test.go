@@ -103,7 +103,7 @@ func analyzeBoth(t *testing.T, name string, src []byte) []finding.Finding {
 		lang = "typescript"
 	}
 	res, mod := AnalyzeFile(name, lang, mustParse(t, name, src))
-	flows, err := AnalyzeFlows([]*model.Module{mod})
+	flows, err := AnalyzeFlows([]*model.Module{mod}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

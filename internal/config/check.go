@@ -1,0 +1,98 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rampart-sec/rampart/internal/taint"
+)
+
+// check validates what decoding cannot: required keys and known classes. doc is the
+// parsed file, read for the line of the key at fault.
+func (d *Dataflow) check(doc *yaml.Node, classes []taint.Class) error {
+	for i, s := range d.Sources {
+		if (s.Call == "") == (s.Request == "") {
+			return at(doc, "dataflow.sources", i, "", "set exactly one of call and request")
+		}
+	}
+	for i, s := range d.Sinks {
+		switch {
+		case s.Callee == "":
+			return at(doc, "dataflow.sinks", i, "", "callee is required")
+		case !slices.Contains(classes, s.Class):
+			return at(doc, "dataflow.sinks", i, "class",
+				fmt.Sprintf("unknown class %q (want one of %s)", s.Class, list(classes)))
+		}
+	}
+	for i, s := range d.Sanitizers {
+		if s.Callee == "" {
+			return at(doc, "dataflow.sanitizers", i, "", "callee is required")
+		}
+		for _, c := range s.Classes {
+			if !slices.Contains(classes, c) {
+				return at(doc, "dataflow.sanitizers", i, "classes",
+					fmt.Sprintf("unknown class %q (want one of %s)", c, list(classes)))
+			}
+		}
+	}
+	return nil
+}
+
+func list(classes []taint.Class) string {
+	names := make([]string, len(classes))
+	for i, c := range classes {
+		names[i] = string(c)
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// at formats an error for item i of the list at path, pointing at key within the item
+// (or the item itself) with its line.
+func at(doc *yaml.Node, path string, i int, key, msg string) error {
+	name := fmt.Sprintf("%s[%d]", path, i)
+	if key != "" {
+		name += "." + key
+	}
+	if line := lineOf(doc, strings.Split(path, "."), i, key); line > 0 {
+		return fmt.Errorf("line %d: %s: %s", line, name, msg)
+	}
+	return fmt.Errorf("%s: %s", name, msg)
+}
+
+// lineOf finds the line of a list item, or of one of its keys, in a parsed document.
+func lineOf(doc *yaml.Node, path []string, i int, key string) int {
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, p := range path {
+		if n = child(n, p); n == nil {
+			return 0
+		}
+	}
+	if n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return 0
+	}
+	item := n.Content[i]
+	if v := child(item, key); key != "" && v != nil {
+		return v.Line
+	}
+	return item.Line
+}
+
+// child returns the value of key in a mapping node.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if n.Content[j].Value == key {
+			return n.Content[j+1]
+		}
+	}
+	return nil
+}
