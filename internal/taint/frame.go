@@ -250,6 +250,11 @@ func (e *engine) classFields(c *model.Class) *value {
 	if !ok {
 		v = &value{class: c}
 		e.fields[c] = v
+		// The constructor sets most fields (this.db = db): analyse it before any method
+		// reads them, even when no `new` of the class is in view, as with injection.
+		if ctor := c.Methods["constructor"]; ctor != nil {
+			e.summarize(ctor)
+		}
 	}
 	return v
 }

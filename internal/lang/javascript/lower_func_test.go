@@ -155,6 +155,7 @@ class Service {
 class Service: constructor#1
 func <module>#0()
 func Service.constructor#1(db, name, plain) in <module>#0
+  db = new Db()
   this.db = db
   this.name = name
   eval call init()

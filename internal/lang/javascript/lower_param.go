@@ -53,9 +53,28 @@ func (l *lowerer) param(fn *model.Func, n *syntax.Node) {
 		}
 	}
 	if isParameterProperty(n) {
+		if inject := l.injected(n, at); inject != nil {
+			l.emit(&model.Assign{To: &model.VarTarget{Name: p.Name}, Value: inject, Pos: at})
+		}
 		to := &model.MemberTarget{Obj: &model.This{Pos: at}, Prop: p.Name}
 		l.emit(&model.Assign{To: to, Value: ref, Pos: at})
 	}
+}
+
+// injected returns `new Type()` for a parameter property typed with a class name,
+// `private readonly orders: OrdersService`: dependency injection (NestJS, Angular-style
+// containers) passes an instance of that class, and knowing it lets calls such as
+// this.orders.byId(id) reach the class's method.
+func (l *lowerer) injected(n *syntax.Node, at model.Pos) model.Expr {
+	ann := n.Child("type")
+	if ann == nil {
+		return nil
+	}
+	t := ann.NamedChild(0)
+	if t == nil || t.Kind != "type_identifier" {
+		return nil
+	}
+	return &model.Call{Callee: &model.Ref{Name: l.text(t), Pos: at}, New: true, Pos: at}
 }
 
 // paramParts takes a parameter apart: its annotations and whether it is a rest
