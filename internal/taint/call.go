@@ -137,6 +137,7 @@ func (fr *frame) sourceCall(x *model.Call, names []string) *value {
 			continue
 		}
 		o := fr.e.origin(nil, -1, Step{Pos: x.Pos, Note: callNote(x)})
+		o.in = fr.fn
 		o.source = n
 		v := &value{}
 		v.addLabel(label{origin: o, sanitized: safe})

@@ -14,8 +14,10 @@ type Flow struct {
 	Sink model.Pos
 	// Trace runs from the source to the sink, both included.
 	Trace []Step
-	// Func is the function holding the sink.
-	Func *model.Func
+	// Func is the function holding the sink; Entry is the function where the data
+	// entered, such as the route handler that read the request.
+	Func  *model.Func
+	Entry *model.Func
 }
 
 // maxPasses bounds the re-evaluation of a function body until its variables settle; the
@@ -146,5 +148,5 @@ func (e *engine) report(at sinkSite, l label) {
 	if old, ok := e.flows[key]; ok && len(old.Trace) <= len(trace) {
 		return
 	}
-	e.flows[key] = Flow{Class: class, Sink: sink, Trace: trace, Func: at.fn}
+	e.flows[key] = Flow{Class: class, Sink: sink, Trace: trace, Func: at.fn, Entry: l.origin.in}
 }

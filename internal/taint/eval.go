@@ -117,6 +117,7 @@ func (fr *frame) source(x model.Expr, suffix string) *value {
 				step.Note = pos.Text
 			}
 			o := fr.e.origin(nil, -1, step)
+			o.in = fr.fn
 			o.source, o.whole = src, src == p+suffix
 			v := &value{}
 			v.addLabel(label{origin: o})

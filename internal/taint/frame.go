@@ -91,6 +91,7 @@ func (fr *frame) annotate(name string, a model.Annotation, v *value) {
 		note = name + " (message from a client)"
 	}
 	o := fr.e.origin(fr.fn, -1, Step{Pos: fr.fn.Pos, Note: note})
+	o.in = fr.fn
 	o.source, o.whole = src, len(a.Args) == 0
 	v.addLabel(label{origin: o})
 }

@@ -34,6 +34,8 @@ type origin struct {
 	// set when the whole source object was read, not one of its fields.
 	source string
 	whole  bool
+	// in is the function where the data entered, for a source.
+	in *model.Func
 }
 
 // label is one origin of a value together with how it got here.

@@ -73,7 +73,7 @@ func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
 	}, at.Text)
 	fd.Severity = flowSeverity(r)
 	fd.Confidence = rule.HighConfidence
-	if where := flowContext(fl.Func); where != "" {
+	if where := flowContext(fl.Entry, fl.Func); where != "" {
 		fd.Title = r.Title + " in " + where
 	}
 	for _, s := range fl.Trace {
@@ -93,11 +93,14 @@ func flowSeverity(r *rule.Rule) rule.Severity {
 	return r.Severity
 }
 
-// flowContext names the function holding a sink for a finding's title.
-func flowContext(fn *model.Func) string {
-	for f := fn; f != nil; f = f.Parent {
-		if f.Route != "" {
-			return f.Route
+// flowContext names where a flow happens for a finding's title: the route the data came
+// in through, else the route or function holding the sink.
+func flowContext(entry, fn *model.Func) string {
+	for _, start := range []*model.Func{entry, fn} {
+		for f := start; f != nil; f = f.Parent {
+			if f.Route != "" {
+				return f.Route
+			}
 		}
 	}
 	if fn == nil || fn.Module != nil && fn == fn.Module.Init {
