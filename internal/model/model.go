@@ -73,6 +73,10 @@ type Class struct {
 	Methods map[string]*Func
 	// Super names the class it extends, as an expression, or nil.
 	Super Expr
+	// Validated is set when the class's fields carry validation constraints (such as
+	// class-validator decorators), so that an instance built from a request has been
+	// checked against them.
+	Validated bool
 }
 
 // Func is a function, method, closure or a module's top-level code.
@@ -103,6 +107,9 @@ type Param struct {
 	Annotations []Annotation
 	// Rest is set for a rest parameter (...args) that collects the remaining arguments.
 	Rest bool
+	// Type is the name of the parameter's declared type when it is a plain name, as a
+	// DTO class: `dto: CreateUserDto`.
+	Type string
 }
 
 // Annotation is a decorator or role on a parameter: a name and its literal arguments.

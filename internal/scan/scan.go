@@ -62,6 +62,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	opt.Workspace.Languages = Languages
+	opt.Workspace.Others = javascript.TemplateExtensions()
 
 	start := time.Now()
 	ws, err := workspace.Discover(root, opt.Workspace)
@@ -84,7 +85,14 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 	res := collect(ws, outcomes, log)
 	start = time.Now()
-	if err := followFlows(res, outcomes, opt.Dataflow); err != nil {
+	extra := &taint.Catalog{Sinks: javascript.TemplateSinks(ws.Others)}
+	if opt.Dataflow != nil {
+		extra.Sources = opt.Dataflow.Sources
+		extra.SourceCalls = opt.Dataflow.SourceCalls
+		extra.Sanitizers = opt.Dataflow.Sanitizers
+		extra.Sinks = append(extra.Sinks, opt.Dataflow.Sinks...)
+	}
+	if err := followFlows(res, outcomes, extra); err != nil {
 		return nil, err
 	}
 	log.Debug("followed data flows", "elapsed", time.Since(start).Round(time.Millisecond))

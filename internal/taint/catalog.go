@@ -35,8 +35,11 @@ type Catalog struct {
 	// project's own wrapper around the request; Classes lists what the result is already
 	// safe for (express-validator's matchedData has the schema's shape).
 	SourceCalls []Sanitizer `yaml:"source_calls"`
-	Sinks       []Sink      `yaml:"sinks"`
-	Sanitizers  []Sanitizer `yaml:"sanitizers"`
+	// ValidatedSafe lists what request data is safe for once it was bound to a class
+	// whose fields carry validation constraints (a NestJS DTO with class-validator).
+	ValidatedSafe []Class     `yaml:"validated_safe"`
+	Sinks         []Sink      `yaml:"sinks"`
+	Sanitizers    []Sanitizer `yaml:"sanitizers"`
 	// Opaque are callees whose result carries none of their inputs' data, such as a
 	// database query's rows.
 	Opaque []string `yaml:"opaque"`
@@ -82,6 +85,9 @@ type Condition struct {
 	Method  string `yaml:"method"`
 	Value   string `yaml:"value"`
 	Pattern string `yaml:"pattern"`
+	// Receiver, when set, is a regular expression the receiver of a method call must
+	// match as written, the whole test then: `UserSchema.parse(x)` for zod schemas.
+	Receiver string `yaml:"receiver"`
 }
 
 // Sanitizer is a callee whose result is safe for Classes (every class when empty), or a
@@ -111,6 +117,7 @@ type compiled struct {
 	conditions map[*Condition]*condition
 	// sourceCalls maps a callee to the classes its client-controlled result is safe for.
 	sourceCalls map[string]mask
+	validated   mask
 }
 
 // maxClasses bounds the classes one catalog may name: a mask has 64 bits.
@@ -134,6 +141,13 @@ func compile(c *Catalog) (*compiled, error) {
 			return nil, err
 		}
 		k.sinks[s.Callee] = append(k.sinks[s.Callee], s)
+	}
+	if len(c.ValidatedSafe) > 0 {
+		m, err := k.maskOf(c.ValidatedSafe)
+		if err != nil {
+			return nil, err
+		}
+		k.validated = m
 	}
 	k.sourceCalls = make(map[string]mask, len(c.SourceCalls))
 	for _, s := range c.SourceCalls {
@@ -173,7 +187,8 @@ type sanitizer struct {
 // condition is a compiled Condition.
 type condition struct {
 	Condition
-	re *regexp.Regexp
+	re       *regexp.Regexp
+	receiver *regexp.Regexp
 }
 
 func compileCondition(c *Condition) (*condition, error) {
@@ -181,12 +196,18 @@ func compileCondition(c *Condition) (*condition, error) {
 		return nil, nil
 	}
 	out := &condition{Condition: *c}
-	if c.Pattern != "" {
-		re, err := regexp.Compile(c.Pattern)
-		if err != nil {
-			return nil, fmt.Errorf("pattern %q: %w", c.Pattern, err)
+	for _, p := range []struct {
+		src string
+		dst **regexp.Regexp
+	}{{c.Pattern, &out.re}, {c.Receiver, &out.receiver}} {
+		if p.src == "" {
+			continue
 		}
-		out.re = re
+		re, err := regexp.Compile(p.src)
+		if err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", p.src, err)
+		}
+		*p.dst = re
 	}
 	return out, nil
 }

@@ -26,6 +26,10 @@ func (c *condition) holds(x *model.Call) bool {
 	if c == nil {
 		return true
 	}
+	if c.receiver != nil {
+		m, ok := x.Callee.(*model.Member)
+		return ok && c.receiver.MatchString(m.Obj.At().Text)
+	}
 	if c.Method == "" {
 		return c.holdsOnArgs(x.Args)
 	}

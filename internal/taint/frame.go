@@ -63,13 +63,14 @@ func (fr *frame) bindParam(i int, p model.Param) {
 		v.merge(b[i], 0)
 	}
 	for _, a := range p.Annotations {
-		fr.annotate(p.Name, a, v)
+		fr.annotate(p, a, v)
 	}
 	fr.vars[p.Name] = v
 }
 
 // annotate applies a parameter annotation: a role, or a source the framework injects.
-func (fr *frame) annotate(name string, a model.Annotation, v *value) {
+func (fr *frame) annotate(p model.Param, a model.Annotation, v *value) {
+	name := p.Name
 	switch a.Name {
 	case "request":
 		fr.addRole(name, requestRoot)
@@ -93,7 +94,11 @@ func (fr *frame) annotate(name string, a model.Annotation, v *value) {
 	o := fr.e.origin(fr.fn, -1, Step{Pos: fr.fn.Pos, Note: note})
 	o.in = fr.fn
 	o.source, o.whole = src, len(a.Args) == 0
-	v.addLabel(label{origin: o})
+	var safe mask
+	if c := fr.e.classNamed(fr.fn.Module, p.Type); p.Type != "" && c != nil && c.Validated {
+		safe = fr.e.cat.validated
+	}
+	v.addLabel(label{origin: o, sanitized: safe})
 }
 
 func (fr *frame) addRole(name, role string) {

@@ -19,6 +19,9 @@ type Options struct {
 	IncludeTests    bool     // review test code too
 	IncludeFrontend bool     // review browser code too
 	Languages       []string // languages rampart can review; empty means all of them
+	// Others lists extensions (".ejs") of files that are not source but that analyses
+	// read, such as view templates; they come back in Result.Others.
+	Others []string
 }
 
 // File is a source file to review.
@@ -40,6 +43,8 @@ type Skip struct {
 type Result struct {
 	Files   []File
 	Skipped []Skip
+	// Others are the files of Options.Others, sorted by Rel, Language empty.
+	Others []File
 }
 
 // Discover walks root, a directory or a single file, and sorts what it finds into files
@@ -75,20 +80,25 @@ func Discover(root string, opt Options) (*Result, error) {
 
 	slices.SortFunc(w.res.Files, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.res.Skipped, func(a, b Skip) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(w.res.Others, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	return &w.res, nil
 }
 
 // walker carries the options and the growing result through one Discover call.
 type walker struct {
-	root  string
-	opt   Options
-	limit int64
-	langs map[string]bool // nil when every language is reviewed
-	res   Result
+	root   string
+	opt    Options
+	limit  int64
+	langs  map[string]bool // nil when every language is reviewed
+	others map[string]bool
+	res    Result
 }
 
 func newWalker(root string, opt Options) *walker {
-	w := &walker{root: root, opt: opt, limit: opt.MaxFileSize}
+	w := &walker{root: root, opt: opt, limit: opt.MaxFileSize, others: make(map[string]bool)}
+	for _, ext := range opt.Others {
+		w.others[ext] = true
+	}
 	if w.limit <= 0 {
 		w.limit = DefaultMaxFileSize
 	}

@@ -17,6 +17,10 @@ const shebangHeadSize = 256
 func (w *walker) visitFile(abs string, parts []string, e fs.DirEntry, ignored gitignore.Matcher) {
 	rel := strings.Join(parts, "/")
 	lang := DetectLanguage(rel, nil)
+	if lang == "" && w.others[path.Ext(e.Name())] {
+		w.collectOther(abs, rel, parts, e, ignored)
+		return
+	}
 	if lang == "" && path.Ext(e.Name()) != "" {
 		return
 	}
@@ -109,4 +113,22 @@ func (w *walker) keep(abs, rel, lang string, content []byte) {
 		return
 	}
 	w.res.Files = append(w.res.Files, File{Abs: abs, Rel: rel, Language: lang, Content: content})
+}
+
+// collectOther reads a file that is not source but that an analysis needs, such as a view
+// template, under the same ignore rules and limits; it is never listed as skipped.
+func (w *walker) collectOther(abs, rel string, parts []string, e fs.DirEntry,
+	ignored gitignore.Matcher) {
+	if ignored.Match(parts, false) {
+		return
+	}
+	info, err := e.Info()
+	if err != nil || modeReason(info.Mode()) != "" || info.Size() > w.limit {
+		return
+	}
+	content, err := readFile(abs, info.Size(), w.limit)
+	if err != nil {
+		return
+	}
+	w.res.Others = append(w.res.Others, File{Abs: abs, Rel: rel, Content: content})
 }

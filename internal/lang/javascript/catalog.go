@@ -62,6 +62,7 @@ func mergeCatalog(all, part *taint.Catalog) {
 	all.ResponseNames = append(all.ResponseNames, part.ResponseNames...)
 	all.Sources = append(all.Sources, part.Sources...)
 	all.SourceCalls = append(all.SourceCalls, part.SourceCalls...)
+	all.ValidatedSafe = append(all.ValidatedSafe, part.ValidatedSafe...)
 	all.Sinks = append(all.Sinks, part.Sinks...)
 	all.Sanitizers = append(all.Sanitizers, part.Sanitizers...)
 	all.Opaque = append(all.Opaque, part.Opaque...)

@@ -77,6 +77,7 @@ func (l *lowerer) classMember(cls *model.Class, ctor *model.Func, m *syntax.Node
 			cls.Methods[fn.Name] = fn
 		}
 	case "field_definition", "public_field_definition":
+		cls.Validated = cls.Validated || l.hasValidation(m)
 		l.classField(cls, ctor, m)
 	case "class_static_block":
 		l.nested(m.Child("body"))
@@ -126,6 +127,17 @@ func hasInstanceFields(members []*syntax.Node) bool {
 	for _, m := range members {
 		isField := m.Kind == "field_definition" || m.Kind == "public_field_definition"
 		if isField && !m.HasChild("static") && m.Child("value") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// hasValidation reports whether a class field carries a class-validator decorator:
+// `@IsEmail() email: string`.
+func (l *lowerer) hasValidation(field *syntax.Node) bool {
+	for _, d := range l.decorators(field) {
+		if imp, ok := l.mod.Imports[d.Name]; ok && imp.Spec == "class-validator" {
 			return true
 		}
 	}

@@ -66,15 +66,23 @@ func (l *lowerer) param(fn *model.Func, n *syntax.Node) {
 // containers) passes an instance of that class, and knowing it lets calls such as
 // this.orders.byId(id) reach the class's method.
 func (l *lowerer) injected(n *syntax.Node, at model.Pos) model.Expr {
+	name := l.typeName(n)
+	if name == "" {
+		return nil
+	}
+	return &model.Call{Callee: &model.Ref{Name: name, Pos: at}, New: true, Pos: at}
+}
+
+// typeName returns the declared type of a TypeScript parameter when it is a plain name.
+func (l *lowerer) typeName(n *syntax.Node) string {
 	ann := n.Child("type")
 	if ann == nil {
-		return nil
+		return ""
 	}
-	t := ann.NamedChild(0)
-	if t == nil || t.Kind != "type_identifier" {
-		return nil
+	if t := ann.NamedChild(0); t != nil && t.Kind == "type_identifier" {
+		return l.text(t)
 	}
-	return &model.Call{Callee: &model.Ref{Name: l.text(t), Pos: at}, New: true, Pos: at}
+	return ""
 }
 
 // paramParts takes a parameter apart: its annotations and whether it is a rest
@@ -84,6 +92,7 @@ func (l *lowerer) paramParts(n *syntax.Node) (p model.Param, pattern, def *synta
 	if n.Kind == "required_parameter" || n.Kind == "optional_parameter" {
 		p.Annotations = l.decorators(n)
 		pattern, def = n.Child("pattern"), n.Child("value")
+		p.Type = l.typeName(n)
 	}
 	if pattern != nil && pattern.Kind == "assignment_pattern" {
 		pattern, def = pattern.Child("left"), pattern.Child("right")

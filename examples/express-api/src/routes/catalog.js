@@ -33,4 +33,13 @@ router.get('/catalog-missing.json', (req, res) => {
   res.status(404).json({ error: 'not found', name: req.query.name });
 });
 
+// The welcome page writes name without escaping it (views/welcome.ejs); promo is escaped.
+router.get('/welcome', (req, res) => {
+  res.render('welcome', { name: req.query.name, promo: 'spring' });
+});
+
+router.get('/welcome/offer', (req, res) => {
+  res.render('welcome', { name: 'customer', promo: req.query.promo });
+});
+
 module.exports = router;

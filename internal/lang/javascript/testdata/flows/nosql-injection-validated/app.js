@@ -50,3 +50,16 @@ app.get('/profile/:handle', (req, res) => {
   const data = matchedData(req);
   res.send(`<h1>${data.handle}</h1>`); // want: js.xss
 });
+
+const { z } = require('zod');
+const SignupSchema = z.object({ email: z.string().email() });
+
+app.post('/signup', async (req, res) => {
+  const body = SignupSchema.parse(req.body);
+  res.json(await User.findOne({ email: body.email }));
+});
+
+app.post('/signup/json', async (req, res) => {
+  const body = JSON.parse(req.body.raw);
+  res.json(await User.findOne({ email: body.email })); // want: js.nosql-injection
+});
