@@ -63,3 +63,11 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+func TestRoutesGolden(t *testing.T) {
+	code, out, stderr := run(t, "routes", example)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	checkGolden(t, "example.routes.golden", out)
+}

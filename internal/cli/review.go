@@ -62,9 +62,15 @@ func runReview(e *env, args []string) error {
 
 // buildReview scans root and gathers what every report shows.
 func buildReview(e *env, root, id string, sf *scanFlags) (*report.Review, error) {
+	rev, _, err := scanRoot(e, root, id, sf)
+	return rev, err
+}
+
+// scanRoot scans root with the configuration and returns the review and the scan result.
+func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Result, error) {
 	cfg, err := config.Load(root, sf.config, javascript.FlowClasses())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := scan.Run(e.ctx, root, scan.Options{
 		Workspace: sf.workspace(),
@@ -72,15 +78,16 @@ func buildReview(e *env, root, id string, sf *scanFlags) (*report.Review, error)
 		Dataflow:  cfg.Dataflow.Catalog(),
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &report.Review{
+	rev := &report.Review{
 		Tool:      report.Tool{Name: "rampart", Version: Version},
 		ID:        id,
 		Scope:     res.Scope,
 		Findings:  res.Findings,
 		Positives: res.Positives,
-	}, nil
+	}
+	return rev, res, nil
 }
 
 // writeReview writes the review where --out says, by default to

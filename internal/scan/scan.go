@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/appmodel"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/model"
@@ -53,6 +54,8 @@ type Result struct {
 	Scope     report.Scope
 	Findings  []finding.Finding
 	Positives []finding.Positive
+	// App is the model of the applications: their middleware and routes.
+	App *appmodel.Model
 }
 
 // Run scans root.
@@ -84,6 +87,16 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
+	mods := modules(outcomes)
+	javascript.Link(mods)
+	appCat, err := javascript.AppCatalog()
+	if err != nil {
+		return nil, err
+	}
+	res.App = appmodel.Build(mods, appCat)
+	appFindings, appPositives := javascript.CheckApps(res.App)
+	res.Findings = append(res.Findings, appFindings...)
+	res.Positives = finding.SortPositives(append(res.Positives, appPositives...))
 	start = time.Now()
 	extra := &taint.Catalog{Sinks: javascript.TemplateSinks(ws.Others)}
 	if opt.Dataflow != nil {
@@ -92,7 +105,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		extra.Sanitizers = opt.Dataflow.Sanitizers
 		extra.Sinks = append(extra.Sinks, opt.Dataflow.Sinks...)
 	}
-	if err := followFlows(res, outcomes, extra); err != nil {
+	if err := followFlows(res, mods, extra); err != nil {
 		return nil, err
 	}
 	log.Debug("followed data flows", "elapsed", time.Since(start).Round(time.Millisecond))
@@ -101,13 +114,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 // followFlows runs the data-flow analysis over every module at once, since flows cross
 // files, and merges its findings with the pattern findings.
-func followFlows(res *Result, outcomes []outcome, extra *taint.Catalog) error {
-	var mods []*model.Module
-	for _, o := range outcomes {
-		if o.module != nil {
-			mods = append(mods, o.module)
-		}
-	}
+func followFlows(res *Result, mods []*model.Module, extra *taint.Catalog) error {
 	flows, err := javascript.AnalyzeFlows(mods, extra)
 	if err != nil {
 		return fmt.Errorf("data flow: %w", err)
@@ -116,6 +123,17 @@ func followFlows(res *Result, outcomes []outcome, extra *taint.Catalog) error {
 	finding.Fingerprint(res.Findings)
 	finding.Sort(res.Findings)
 	return nil
+}
+
+// modules returns the lowered modules of the files that parsed, in path order.
+func modules(outcomes []outcome) []*model.Module {
+	var mods []*model.Module
+	for _, o := range outcomes {
+		if o.module != nil {
+			mods = append(mods, o.module)
+		}
+	}
+	return mods
 }
 
 // outcome is the analysis of one file.

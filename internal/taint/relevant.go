@@ -24,74 +24,10 @@ func (e *engine) relevant(fn *model.Func) bool {
 		return !found
 	}
 	for _, s := range fn.Body {
-		walkStmt(s, visit)
+		model.WalkStmt(s, visit)
 		if found {
 			return true
 		}
 	}
 	return false
-}
-
-// walkStmt calls visit for every expression of a statement, outermost first, until visit
-// returns false. Closures are not entered: they are functions of their own.
-func walkStmt(s model.Stmt, visit func(model.Expr) bool) {
-	switch s := s.(type) {
-	case *model.Assign:
-		walkExpr(s.Value, visit)
-		walkTarget(s.To, visit)
-	case *model.Eval:
-		walkExpr(s.X, visit)
-	case *model.Return:
-		walkExpr(s.X, visit)
-	}
-}
-
-func walkTarget(t model.Target, visit func(model.Expr) bool) {
-	switch t := t.(type) {
-	case *model.MemberTarget:
-		walkExpr(t.Obj, visit)
-	case *model.PatternTarget:
-		for _, f := range t.Fields {
-			walkExpr(f.Default, visit)
-			walkTarget(f.Target, visit)
-		}
-	}
-}
-
-func walkExpr(x model.Expr, visit func(model.Expr) bool) bool {
-	if x == nil || !visit(x) {
-		return x == nil
-	}
-	switch x := x.(type) {
-	case *model.Member:
-		return walkExpr(x.Obj, visit) && walkExpr(x.Index, visit)
-	case *model.Call:
-		return walkExpr(x.Callee, visit) && walkAll(x.Args, visit)
-	case *model.Concat:
-		return walkAll(x.Parts, visit)
-	case *model.Op:
-		return walkAll(x.Args, visit)
-	case *model.Choice:
-		return walkAll(x.Alts, visit)
-	case *model.Array:
-		return walkAll(x.Elems, visit)
-	case *model.Spread:
-		return walkExpr(x.X, visit)
-	case *model.Object:
-		for _, p := range x.Props {
-			if !walkExpr(p.Value, visit) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func walkAll(xs []model.Expr, visit func(model.Expr) bool) bool {
-	for _, x := range xs {
-		if !walkExpr(x, visit) {
-			return false
-		}
-	}
-	return true
 }

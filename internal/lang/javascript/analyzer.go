@@ -47,11 +47,12 @@ var flowOnly = []*rule.Rule{
 
 // Rules returns the metadata of every JS/TS rule.
 func Rules() []*rule.Rule {
-	out := make([]*rule.Rule, 0, len(checks)+len(flowOnly))
+	out := make([]*rule.Rule, 0, len(checks)+len(flowOnly)+len(appRules))
 	for _, c := range checks {
 		out = append(out, c.rule)
 	}
-	return append(out, flowOnly...)
+	out = append(out, flowOnly...)
+	return append(out, appRules...)
 }
 
 // Result is what analysing one file yields.

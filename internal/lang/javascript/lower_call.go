@@ -7,6 +7,9 @@ import (
 
 // call lowers `f(a, ...b)`, `obj.m(a)`, `f?.(a)`, and tagged templates: sql`a${b}`.
 func (l *lowerer) call(n *syntax.Node) model.Expr {
+	if spec, ok := l.requireSpec(n); ok {
+		return l.inlineRequire(n, spec)
+	}
 	c := &model.Call{Callee: l.exprOf(n, "function"), Pos: l.callPos(n)}
 	if a := n.Child("arguments"); a != nil && a.Kind == "template_string" {
 		c.Tagged = true
@@ -15,6 +18,15 @@ func (l *lowerer) call(n *syntax.Node) model.Expr {
 	}
 	c.Args = l.callArgs(n)
 	return c
+}
+
+// inlineRequire lowers a require that binds no name, as in app.use(require('helmet')()),
+// to a reference to an import of its own, "require:helmet", so that the module is known
+// wherever the value goes.
+func (l *lowerer) inlineRequire(n *syntax.Node, spec string) model.Expr {
+	name := "require:" + spec
+	l.mod.Imports[name] = model.Import{Spec: spec}
+	return &model.Ref{Name: name, Pos: l.pos(n)}
 }
 
 // callPos locates a call. A method call that opens a line of a chain, as in

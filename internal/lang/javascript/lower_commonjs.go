@@ -29,15 +29,16 @@ func (l *lowerer) commonJSExport(to model.Target, v model.Expr, right, n *syntax
 // Any other value is exported without a source the engine can follow.
 func (l *lowerer) cjsExport(name string, v model.Expr, right, n *syntax.Node) {
 	e := model.Export{Pos: l.pos(n)}
+	if spec, ok := l.requireSpec(unwrap(right)); ok {
+		e.From = &model.Import{Spec: spec}
+		l.mod.Exports[name] = e
+		return
+	}
 	switch x := v.(type) {
 	case *model.Ref:
 		e.Local = x.Name
 	case *model.Closure:
 		e.Func = x.Func
-	case *model.Call:
-		if spec, ok := l.requireSpec(unwrap(right)); ok {
-			e.From = &model.Import{Spec: spec}
-		}
 	}
 	if u := unwrap(right); u != nil && u.Kind == "class" {
 		e.Local = l.funcName(u)

@@ -84,12 +84,13 @@ new Pool({ host });
 new Foo;
 require('x').y();
 `, want: `
+import require:x = "x"
 func <module>#0()
   eval call f(a, ...rest)
   eval call o.m(1)
   eval new Pool({host: host})
   eval new Foo()
-  eval call call require("x").y()
+  eval call require:x.y()
 `},
 		{name: "templates", src: `
 t = ` + "`plain`" + `;

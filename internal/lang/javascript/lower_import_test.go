@@ -16,12 +16,14 @@ load(require('y'));
 import db = "./db"
 import exec = "child_process".exec
 import query = "pg".query
+import require:nested = "nested"
+import require:y = "y"
 import run = "child_process".spawn
 import x = "x"
 func <module>#0()
-  {a: {b}} = call require("nested")
+  {a: {b}} = require:nested
   other = call require(name)
-  eval call load(call require("y"))
+  eval call load(require:y)
 func lazy#1() in <module>#0
   return x
 `},
@@ -99,6 +101,8 @@ exports.b = function () {};
 exports.c = require('./impl');
 module.exports = require('./all');
 `, want: `
+import require:./all = "./all"
+import require:./impl = "./impl"
 export a = local x
 export b = func b#1
 export c = from "./impl"
@@ -106,8 +110,8 @@ export default = from "./all"
 func <module>#0()
   module.exports.a = x
   exports.b = closure b#1
-  exports.c = call require("./impl")
-  module.exports = call require("./all")
+  exports.c = require:./impl
+  module.exports = require:./all
 func b#1() in <module>#0
 `},
 		{name: "es declarations", src: `

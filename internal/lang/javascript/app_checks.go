@@ -1,0 +1,48 @@
+package javascript
+
+import (
+	"github.com/rampart-sec/rampart/internal/appmodel"
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/model"
+	"github.com/rampart-sec/rampart/internal/rule"
+)
+
+// appRules are the rules of the application checks.
+var appRules = []*rule.Rule{
+	missingHeadersRule, helmetDisabledRule, poweredByRule,
+}
+
+// appChecks collects what the application checks find.
+type appChecks struct {
+	findings  []finding.Finding
+	positives []finding.Positive
+}
+
+// CheckApps runs the checks that look at an application as a whole: its middleware, its
+// routes and what guards them.
+func CheckApps(m *appmodel.Model) ([]finding.Finding, []finding.Positive) {
+	c := &appChecks{}
+	for _, app := range m.Apps {
+		c.checkHeaders(app)
+	}
+	return c.findings, c.positives
+}
+
+// report records a finding of r at pos; title, when set, replaces the rule's.
+func (c *appChecks) report(r *rule.Rule, pos model.Pos, title string) *finding.Finding {
+	fd := finding.New(r, finding.Location{
+		File: pos.File, Line: pos.Line, Column: pos.Column,
+		EndLine: pos.EndLine, EndColumn: pos.EndColumn,
+	}, pos.Text)
+	if title != "" {
+		fd.Title = title
+	}
+	c.findings = append(c.findings, fd)
+	return &c.findings[len(c.findings)-1]
+}
+
+func (c *appChecks) positive(title string, pos model.Pos) {
+	c.positives = append(c.positives, finding.Positive{
+		Title: title, Location: finding.Location{File: pos.File, Line: pos.Line},
+	})
+}
