@@ -7,9 +7,25 @@ import (
 	"github.com/rampart-sec/rampart/internal/rule"
 )
 
-// appRules are the rules of the application checks.
-var appRules = []*rule.Rule{
-	missingHeadersRule, helmetDisabledRule, poweredByRule,
+// appCheck is one family of application checks: its rules and the function that runs
+// them over the model.
+type appCheck struct {
+	rules []*rule.Rule
+	run   func(c *appChecks, m *appmodel.Model)
+}
+
+// appCheckList holds every family; each adds itself from its own file with addAppCheck.
+var appCheckList []appCheck
+
+// appRules are the rules of the application checks, in the order families were added.
+var appRules []*rule.Rule
+
+// addAppCheck registers a family of application checks. It returns true so that a file
+// can register at package initialisation: var _ = addAppCheck(...).
+func addAppCheck(rules []*rule.Rule, run func(c *appChecks, m *appmodel.Model)) bool {
+	appCheckList = append(appCheckList, appCheck{rules: rules, run: run})
+	appRules = append(appRules, rules...)
+	return true
 }
 
 // appChecks collects what the application checks find.
@@ -22,8 +38,8 @@ type appChecks struct {
 // routes and what guards them.
 func CheckApps(m *appmodel.Model) ([]finding.Finding, []finding.Positive) {
 	c := &appChecks{}
-	for _, app := range m.Apps {
-		c.checkHeaders(app)
+	for _, check := range appCheckList {
+		check.run(c, m)
 	}
 	return c.findings, c.positives
 }

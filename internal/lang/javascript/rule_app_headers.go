@@ -88,6 +88,15 @@ var helmetProtections = map[string]bool{
 	"strictTransportSecurity": true, "xFrameOptions": true, "xContentTypeOptions": true,
 }
 
+var _ = addAppCheck(
+	[]*rule.Rule{missingHeadersRule, helmetDisabledRule, poweredByRule},
+	func(c *appChecks, m *appmodel.Model) {
+		for _, app := range m.Apps {
+			c.checkHeaders(app)
+		}
+	},
+)
+
 // checkHeaders reports apps without security headers and helmet options that turn a
 // protection off, and notes helmet as a good practice.
 func (c *appChecks) checkHeaders(app *appmodel.App) {
