@@ -23,15 +23,19 @@ func (l *lowerer) ifStmt(n *syntax.Node) {
 	l.nested(alt)
 }
 
-// condition lowers a condition for its effects; absent conditions (`for (;;)`) are
-// allowed.
+// condition lowers a condition as an Eval, calls or not: what a condition reads (the
+// role in `if (req.user.role !== 'admin')`) tells what the code checks. Absent conditions
+// (`for (;;)`) are allowed.
 func (l *lowerer) condition(n *syntax.Node) {
 	switch {
 	case n == nil || n.Kind == "empty_statement":
 	case n.Kind == "expression_statement":
 		l.condition(firstKid(n))
-	default:
+	case n.Kind == "assignment_expression" || n.Kind == "augmented_assignment_expression" ||
+		n.Kind == "sequence_expression":
 		l.effect(n)
+	default:
+		l.emit(&model.Eval{X: l.expr(n)})
 	}
 }
 

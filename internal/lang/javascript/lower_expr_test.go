@@ -113,6 +113,7 @@ r = [!a, -a, typeof a, void 0, delete a.b, i++, --i];
 `, want: `
 func <module>#0()
   r = [concat(a, b, c), concat(a, concat(b, c)), op-(a, b), op in(a, b), op instanceof(a, B)]
+  eval c
   eval call p(c)
   r = [choice(a, b), choice(a, b, c), choice(a, b), choice(d, e), choice(1, 2)]
   r = [op!(a), op-(a), op typeof(a), op void(0), op delete(a.b), op++(i), op--(i)]

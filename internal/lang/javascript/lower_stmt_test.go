@@ -13,8 +13,10 @@ func <module>#0()
   eval call a()
   eval call check(x)
   eval call b()
+  eval y
   eval call c()
   eval call d()
+  eval flag
   eval call e()
 `},
 		{name: "loops", src: `
@@ -40,6 +42,7 @@ func <module>#0()
   eval call more()
   eval call step()
   eval call work()
+  eval busy
 `},
 		{name: "switch", src: `
 switch (kind(x)) {
@@ -51,10 +54,13 @@ switch (y) { case 1: four(); }
 `, want: `
 func <module>#0()
   eval call kind(x)
+  eval "a"
   eval call one()
   eval call load()
   eval call two()
   eval call three()
+  eval y
+  eval 1
   eval call four()
 `},
 		{name: "try", src: `
@@ -81,6 +87,8 @@ function f(a) {
 `, want: `
 func <module>#0()
 func f#1(a) in <module>#0
+  eval op!(a)
+  eval op>(a, 1)
   eval new Error(concat("big: ", a))
   return a
 `},

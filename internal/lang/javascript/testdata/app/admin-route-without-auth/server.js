@@ -1,0 +1,30 @@
+const express = require('express');
+const helmet = require('helmet');
+const rateLimit = require('express-rate-limit');
+const admin = require('./admin');
+const { requireAuth, requireAdmin } = require('./guards');
+
+const app = express();
+app.use(helmet());
+app.use(rateLimit({ limit: 300 }));
+app.use('/admin', admin);
+app.use('/backoffice', requireAuth, requireAdmin, admin);
+
+app.post('/internal/reindex', (req, res) => res.end()); // want: js.admin-route-without-auth
+app.post('/internal/cache/flush', requireAuth, (req, res) => res.end()); // want: js.admin-route-without-auth
+
+app.put('/users/:id/role', requireAuth, requireAdmin, async (req, res) => {
+  const user = await loadUser(req.params.id);
+  user.role = 'editor';
+  res.json(user);
+});
+
+app.put('/users/:id/promote', requireAuth, async (req, res) => { // want: js.admin-route-without-auth
+  const user = await loadUser(req.params.id);
+  user.role = 'admin';
+  res.json(user);
+});
+
+async function loadUser(id) {
+  return { id };
+}
