@@ -1,6 +1,7 @@
 package javascript
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -17,7 +18,8 @@ var weakHashRule = &rule.Rule{
 	Confidence:    rule.HighConfidence,
 	Languages:     []string{"javascript", "typescript"},
 	Description: "A password is hashed with MD5 or SHA-1 (crypto.createHash, the md5 and " +
-		"sha1 packages, crypto-js), or with a single unsalted SHA-2 round.",
+		"sha1 packages, crypto-js), with a single unsalted SHA-2 round, or with bcrypt " +
+		"below cost 10 or PBKDF2 below 100,000 iterations.",
 	Impact: "When the user table leaks, these hashes fall to commodity GPUs at billions of " +
 		"guesses per second and to precomputed tables, exposing most users' passwords " +
 		"and every other account where they reused them.",
@@ -63,8 +65,30 @@ var passwordHashers = map[string]string{
 	"crypto.scryptSync": "scrypt", "crypto.pbkdf2": "PBKDF2", "crypto.pbkdf2Sync": "PBKDF2",
 }
 
+// minWork is the least work factor accepted for each slow hash: bcrypt's cost (the
+// argument index 1) and PBKDF2's iterations (index 2), after OWASP's password storage
+// guidance.
+var minWork = map[string]struct {
+	arg, min int
+	what     string
+}{
+	"bcrypt.hash": {1, 10, "bcrypt cost"}, "bcrypt.hashSync": {1, 10, "bcrypt cost"},
+	"bcryptjs.hash": {1, 10, "bcrypt cost"}, "bcryptjs.hashSync": {1, 10, "bcrypt cost"},
+	"bcrypt.genSalt": {0, 10, "bcrypt cost"}, "bcrypt.genSaltSync": {0, 10, "bcrypt cost"},
+	"bcryptjs.genSalt": {0, 10, "bcrypt cost"}, "bcryptjs.genSaltSync": {0, 10, "bcrypt cost"},
+	"crypto.pbkdf2":     {2, 100000, "PBKDF2 iterations"},
+	"crypto.pbkdf2Sync": {2, 100000, "PBKDF2 iterations"},
+}
+
 func matchWeakHash(f *file, n *syntax.Node) {
 	callee := f.qualify(n.Child("function"))
+	if w, ok := minWork[callee]; ok && f.tooLittleWork(n, w.arg, w.min) {
+		fd := f.report(weakHashRule, n)
+		fd.Title = "Password hashed with too little work: " + w.what + " below " +
+			strconv.Itoa(w.min)
+		fd.Severity = rule.Medium
+		return
+	}
 	if name, ok := passwordHashers[callee]; ok {
 		f.positive("Passwords are hashed with "+name, n)
 		return
@@ -139,4 +163,18 @@ func (f *file) namesPassword(call *syntax.Node) bool {
 		}
 	}
 	return false
+}
+
+// tooLittleWork reports a literal work factor below min at argument i.
+func (f *file) tooLittleWork(call *syntax.Node, i, min int) bool {
+	a := args(call)
+	if i >= len(a) {
+		return false
+	}
+	n := unwrap(a[i])
+	if n == nil || n.Kind != "number" {
+		return false
+	}
+	v, err := strconv.Atoi(strings.ReplaceAll(f.text(n), "_", ""))
+	return err == nil && v < min
 }

@@ -29,3 +29,12 @@ function storePassword(user, pwd) {
 }
 
 module.exports = { hashPassword, hashPasswordSafe, register, etag, fingerprint, storePassword };
+
+async function lowCost(password) {
+  const quick = await bcrypt.hash(password, 8); // want: js.weak-password-hash
+  const salt = await bcrypt.genSalt(12);
+  const fine = await bcrypt.hash(password, 12);
+  const few = crypto.pbkdf2Sync(password, salt, 1000, 64, 'sha512'); // want: js.weak-password-hash
+  const many = crypto.pbkdf2Sync(password, salt, 600_000, 64, 'sha512');
+  return { quick, fine, few, many };
+}
