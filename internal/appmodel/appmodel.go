@@ -52,6 +52,9 @@ type Catalog struct {
 type Model struct {
 	Apps   []*App
 	Routes []*Route
+	// Modules are every module of the project, linked, for checks that look at code
+	// outside handlers and middleware (configuration, services).
+	Modules []*model.Module
 }
 
 // App is an application object: express(), new Koa(), fastify().

@@ -121,7 +121,7 @@ func prefixOption(call *model.Call) string {
 // compose walks every application from its registrations to its routes, and lists the
 // routes of routers no application mounts with their own paths.
 func (b *builder) compose(mods []*model.Module) *Model {
-	out := &Model{}
+	out := &Model{Modules: mods}
 	mounted := make(map[*object]bool)
 	for _, m := range mods {
 		for _, o := range sortedObjects(b.objects[m]) {

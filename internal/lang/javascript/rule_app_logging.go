@@ -82,7 +82,7 @@ func logCall(call *model.Call) bool {
 	if !ok || !logMethods.MatchString(m.Prop) {
 		return false
 	}
-	recv := lastName(m.Obj)
+	recv := endName(m.Obj)
 	return recv == "console" || loggerName.MatchString(recv)
 }
 
@@ -155,6 +155,8 @@ func (c *appChecks) checkLoginLogged(r *appmodel.Route, code []*model.Func) bool
 	})
 	if !logs {
 		c.report(authNotLoggedRule, r.Pos, "Failed logins are not logged on "+r.Path)
+	} else {
+		c.positive("Login attempts are logged on "+r.Method+" "+r.Path, r.Pos)
 	}
 	return true
 }

@@ -229,7 +229,7 @@ func lengthBound(op *model.Op) (int, bool) {
 	}
 	for i, a := range op.Args {
 		m, ok := a.(*model.Member)
-		if !ok || m.Prop != "length" || !passwordKey.MatchString(lastName(m.Obj)) {
+		if !ok || m.Prop != "length" || !passwordKey.MatchString(endName(m.Obj)) {
 			continue
 		}
 		v, ok := constValue(op.Args[1-i])
@@ -240,8 +240,8 @@ func lengthBound(op *model.Op) (int, bool) {
 	return 0, false
 }
 
-// lastName returns the name a variable or member chain ends with.
-func lastName(x model.Expr) string {
+// endName returns the name a variable or member chain ends with.
+func endName(x model.Expr) string {
 	switch e := x.(type) {
 	case *model.Ref:
 		return e.Name

@@ -83,10 +83,25 @@ func matchSQLInjection(f *file, n *syntax.Node) {
 	}
 	text := f.sqlTextArg(a[0])
 	parts := f.sqlParts(text, 0)
-	if len(parts.dynamic) == 0 || !raw && !sqlText.MatchString(parts.literal.String()) {
+	looksSQL := raw || sqlText.MatchString(parts.literal.String())
+	if len(parts.dynamic) == 0 {
+		if looksSQL && f.passesValues(a) {
+			f.positive("SQL queries pass values as parameters", n)
+		}
 		return
 	}
-	f.reportInjection(sqlInjectionRule, n, parts.dynamic...)
+	if looksSQL {
+		f.reportInjection(sqlInjectionRule, n, parts.dynamic...)
+	}
+}
+
+// passesValues reports a query whose values travel apart from its text: a values array
+// argument, or the values property of a { text, values } config.
+func (f *file) passesValues(a []*syntax.Node) bool {
+	if len(a) > 1 && unwrap(a[1]) != nil && unwrap(a[1]).Kind == "array" {
+		return true
+	}
+	return f.objectProperty(a[0], "values") != nil
 }
 
 // sqlTextArg returns the SQL text of a query's first argument, looking into the

@@ -1,0 +1,11 @@
+const express = require('express');
+const helmet = require('helmet');
+const rateLimit = require('express-rate-limit');
+const auth = require('./auth');
+
+const app = express();
+app.use(helmet());
+app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }));
+app.use(express.json());
+app.use('/auth', auth);
+app.listen(3000);
