@@ -87,17 +87,46 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
-	mods := modules(outcomes)
+	start = time.Now()
+	if err := wholeProgram(res, modules(outcomes), ws, opt); err != nil {
+		return nil, err
+	}
+	log.Debug("analysed the application and its data flows",
+		"elapsed", time.Since(start).Round(time.Millisecond))
+	return res, nil
+}
+
+// wholeProgram runs the analyses that need every module at once: the application model
+// and its checks, and the data flows, which cross files. Both only read the linked
+// modules, so they run side by side.
+func wholeProgram(res *Result, mods []*model.Module, ws *workspace.Result, opt Options) error {
 	javascript.Link(mods)
 	appCat, err := javascript.AppCatalog()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	res.App = appmodel.Build(mods, appCat)
-	appFindings, appPositives := javascript.CheckApps(res.App)
-	res.Findings = append(res.Findings, appFindings...)
+
+	var appFindings []finding.Finding
+	var appPositives []finding.Positive
+	var wg sync.WaitGroup
+	wg.Go(func() { appFindings, appPositives = javascript.CheckApps(res.App) })
+	flows, err := javascript.FollowFlows(mods, flowCatalog(ws, opt))
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("data flow: %w", err)
+	}
+
+	res.Findings = append(javascript.MergeFindings(res.Findings, flows), appFindings...)
 	res.Positives = finding.SortPositives(append(res.Positives, appPositives...))
-	start = time.Now()
+	finding.Fingerprint(res.Findings)
+	finding.Sort(res.Findings)
+	return nil
+}
+
+// flowCatalog returns what the project adds to the data-flow catalog: sinks from its
+// view templates and its configured sources, sinks and sanitizers.
+func flowCatalog(ws *workspace.Result, opt Options) *taint.Catalog {
 	extra := &taint.Catalog{Sinks: javascript.TemplateSinks(ws.Others)}
 	if opt.Dataflow != nil {
 		extra.Sources = opt.Dataflow.Sources
@@ -105,24 +134,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		extra.Sanitizers = opt.Dataflow.Sanitizers
 		extra.Sinks = append(extra.Sinks, opt.Dataflow.Sinks...)
 	}
-	if err := followFlows(res, mods, extra); err != nil {
-		return nil, err
-	}
-	log.Debug("followed data flows", "elapsed", time.Since(start).Round(time.Millisecond))
-	return res, nil
-}
-
-// followFlows runs the data-flow analysis over every module at once, since flows cross
-// files, and merges its findings with the pattern findings.
-func followFlows(res *Result, mods []*model.Module, extra *taint.Catalog) error {
-	flows, err := javascript.AnalyzeFlows(mods, extra)
-	if err != nil {
-		return fmt.Errorf("data flow: %w", err)
-	}
-	res.Findings = javascript.MergeFindings(res.Findings, flows)
-	finding.Fingerprint(res.Findings)
-	finding.Sort(res.Findings)
-	return nil
+	return extra
 }
 
 // modules returns the lowered modules of the files that parsed, in path order.

@@ -32,6 +32,17 @@ func addAppCheck(rules []*rule.Rule, run func(c *appChecks, m *appmodel.Model)) 
 type appChecks struct {
 	findings  []finding.Finding
 	positives []finding.Positive
+	// code is every call and function of the project, collected once for the checks
+	// that look at all of it.
+	code *exposureCode
+}
+
+// reached returns the project's code, collecting it on first use.
+func (c *appChecks) reached(m *appmodel.Model) *exposureCode {
+	if c.code == nil {
+		c.code = reachedCode(m)
+	}
+	return c.code
 }
 
 // CheckApps runs the checks that look at an application as a whole: its middleware, its

@@ -45,6 +45,12 @@ func FlowClasses() []taint.Class {
 // nil, adds a project's own sources, sinks and sanitizers to the catalog.
 func AnalyzeFlows(mods []*model.Module, extra *taint.Catalog) ([]finding.Finding, error) {
 	Link(mods)
+	return FollowFlows(mods, extra)
+}
+
+// FollowFlows is AnalyzeFlows for modules already linked. It only reads the modules, so
+// other analyses may read them at the same time.
+func FollowFlows(mods []*model.Module, extra *taint.Catalog) ([]finding.Finding, error) {
 	cat, err := Catalog()
 	if err != nil {
 		return nil, err

@@ -51,7 +51,7 @@ var bodyParsers = []string{
 var bodyLimitOptions = []string{"limit", "jsonLimit", "formLimit", "textLimit"}
 
 var _ = addAppCheck([]*rule.Rule{bodySizeRule}, func(c *appChecks, m *appmodel.Model) {
-	for _, s := range reachedCode(m).callsTo(bodyParsers...) {
+	for _, s := range c.reached(m).callsTo(bodyParsers...) {
 		props, _ := optionsIn(s.fn, s.call, 0)
 		for _, key := range bodyLimitOptions {
 			v := propNamed(props, key)

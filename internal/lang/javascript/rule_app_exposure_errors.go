@@ -54,7 +54,7 @@ var sendMethods = []string{"send", "json", "jsonp", "write", "end"}
 var responseNames = []string{"res", "response", "resp", "reply", "ctx"}
 
 var _ = addAppCheck([]*rule.Rule{errorDetailsRule}, func(c *appChecks, m *appmodel.Model) {
-	code := reachedCode(m)
+	code := c.reached(m)
 	l := &leakCheck{c: c, reported: make(map[model.Pos]bool)}
 	for _, r := range m.Routes {
 		if r.HandlerFunc != nil {

@@ -42,7 +42,7 @@ var staticExposureRule = &rule.Rule{
 var staticServers = []string{"express.static", "serve-static", "koa-static"}
 
 var _ = addAppCheck([]*rule.Rule{staticExposureRule}, func(c *appChecks, m *appmodel.Model) {
-	code := reachedCode(m)
+	code := c.reached(m)
 	for _, s := range code.callsTo(staticServers...) {
 		c.checkStaticRoot(s)
 		c.checkDotfiles(s)

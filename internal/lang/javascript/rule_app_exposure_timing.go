@@ -43,7 +43,7 @@ if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) {
 }
 
 var _ = addAppCheck([]*rule.Rule{timingCompareRule}, func(c *appChecks, m *appmodel.Model) {
-	for _, fn := range reachedCode(m).funcs {
+	for _, fn := range c.reached(m).funcs {
 		c.checkComparisons(fn)
 	}
 })

@@ -78,7 +78,7 @@ var formidableCalls = []string{"formidable", "formidable.formidable",
 
 var _ = addAppCheck([]*rule.Rule{uploadLimitsRule, uploadFilenameRule},
 	func(c *appChecks, m *appmodel.Model) {
-		code := reachedCode(m)
+		code := c.reached(m)
 		for _, s := range code.callsTo("multer") {
 			c.checkMulter(s)
 		}

@@ -62,7 +62,7 @@ var verifyCalls = []string{"constructevent", "constructeventasync", "validatereq
 	"validaterequestwithbody", "timingsafeequal", "createhmac"}
 
 var _ = addAppCheck([]*rule.Rule{webhookRule}, func(c *appChecks, m *appmodel.Model) {
-	code := reachedCode(m)
+	code := c.reached(m)
 	for _, r := range m.Routes {
 		c.checkWebhook(code, r)
 	}
