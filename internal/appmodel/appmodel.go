@@ -46,6 +46,22 @@ type Catalog struct {
 	RoleFields []string `yaml:"role_fields"`
 	// Denials are the status codes of a refused request.
 	Denials []string `yaml:"denials"`
+	// Nest describes NestJS: decorators instead of registration calls.
+	Nest NestCatalog `yaml:"nest"`
+}
+
+// NestCatalog names the NestJS decorators the model reads.
+type NestCatalog struct {
+	// App is the callee that creates the application (NestFactory.create).
+	App string `yaml:"app"`
+	// Controllers are class decorators that make a controller, with its path prefix.
+	Controllers []string `yaml:"controllers"`
+	// Routes maps method decorators to the HTTP method they route.
+	Routes map[string]string `yaml:"routes"`
+	// Guards are decorators whose arguments are guards (UseGuards).
+	Guards []string `yaml:"guards"`
+	// Kinds maps a guard or decorator name to what it does (AuthGuard, Roles, Throttle).
+	Kinds map[string][]Kind `yaml:"kinds"`
 }
 
 // Model is the applications of a project and their routes.

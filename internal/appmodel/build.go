@@ -55,13 +55,15 @@ func Build(mods []*model.Module, cat *Catalog) *Model {
 	for _, m := range mods {
 		b.modules[m.Path] = m
 	}
+	var controllers []*object
 	for _, m := range mods {
 		b.objects[m] = b.findObjects(m)
+		controllers = append(controllers, b.findControllers(m)...)
 	}
 	for _, m := range mods {
 		b.findRegistrations(m)
 	}
-	return b.compose(mods)
+	return b.compose(mods, controllers)
 }
 
 func setOf(names []string) map[string]bool {
@@ -120,7 +122,7 @@ func prefixOption(call *model.Call) string {
 
 // compose walks every application from its registrations to its routes, and lists the
 // routes of routers no application mounts with their own paths.
-func (b *builder) compose(mods []*model.Module) *Model {
+func (b *builder) compose(mods []*model.Module, controllers []*object) *Model {
 	out := &Model{Modules: mods}
 	mounted := make(map[*object]bool)
 	for _, m := range mods {
@@ -131,6 +133,18 @@ func (b *builder) compose(mods []*model.Module) *Model {
 			out.Apps = append(out.Apps, o.app)
 			out.Routes = append(out.Routes, b.walk(o, o.app, "", nil, mounted, 0)...)
 		}
+	}
+	// NestJS controllers join the application through its modules, not through calls:
+	// they belong to the Nest app, under its global prefix and behind its middleware.
+	for _, ctrl := range controllers {
+		app := nestApp(out.Apps, b.cat.Nest.App)
+		var prefix string
+		var inherited []*Middleware
+		if app != nil {
+			prefix, inherited = globalPrefix(app), app.Middleware
+		}
+		mounted[ctrl] = true
+		out.Routes = append(out.Routes, b.walk(ctrl, app, prefix, inherited, mounted, 1)...)
 	}
 	for _, m := range mods {
 		for _, o := range sortedObjects(b.objects[m]) {
@@ -144,6 +158,16 @@ func (b *builder) compose(mods []*model.Module) *Model {
 			cmp.Compare(x.Path, y.Path))
 	})
 	return out
+}
+
+// nestApp returns the application NestFactory.create made, or nil.
+func nestApp(apps []*App, kind string) *App {
+	for _, a := range apps {
+		if a.Kind == kind {
+			return a
+		}
+	}
+	return nil
 }
 
 func sortedObjects(objs map[string]*object) []*object {

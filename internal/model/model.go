@@ -77,6 +77,8 @@ type Class struct {
 	// class-validator decorators), so that an instance built from a request has been
 	// checked against them.
 	Validated bool
+	// Annotations are the class's decorators or annotations: @Controller('orders').
+	Annotations []Annotation
 }
 
 // Func is a function, method, closure or a module's top-level code.
@@ -95,6 +97,8 @@ type Func struct {
 	// Route is the route a handler serves, such as "GET /orders/:id", when the frontend
 	// knows it.
 	Route string
+	// Annotations are a method's decorators or annotations: @Get(':id'), @UseGuards(...).
+	Annotations []Annotation
 }
 
 // Param is a function parameter. Destructured parameters get a synthetic name and an
@@ -112,7 +116,8 @@ type Param struct {
 	Type string
 }
 
-// Annotation is a decorator or role on a parameter: a name and its literal arguments.
+// Annotation is a decorator, annotation or role: a name and its arguments, literals as
+// their value and names (a guard class, a called factory) as written.
 type Annotation struct {
 	Name string
 	Args []string

@@ -23,8 +23,17 @@ func (l *lowerer) class(n *syntax.Node) *model.Class {
 	if ctorNode != nil || hasInstanceFields(members) {
 		ctor = l.constructor(cls, n, ctorNode)
 	}
+	cls.Annotations = l.classDecorators(n)
+	var pending []model.Annotation
 	for _, m := range members {
-		l.classMember(cls, ctor, m)
+		if m.Kind == "decorator" {
+			pending = append(pending, l.decorator(m))
+			continue
+		}
+		if fn := l.classMember(cls, ctor, m); fn != nil {
+			fn.Annotations = pending
+		}
+		pending = nil
 	}
 	if ctorNode != nil {
 		l.inFunc(ctor, func() { l.body(ctorNode.Child("body")) })
@@ -67,21 +76,35 @@ func (l *lowerer) constructor(cls *model.Class, class, node *syntax.Node) *model
 	return ctor
 }
 
-// classMember lowers one member of a class body other than the constructor's body.
-func (l *lowerer) classMember(cls *model.Class, ctor *model.Func, m *syntax.Node) {
+// classDecorators returns a class's decorators, which an export statement holds when the
+// class is exported: `@Controller('orders') export class OrdersController`.
+func (l *lowerer) classDecorators(n *syntax.Node) []model.Annotation {
+	out := l.decorators(n)
+	if p := n.Parent; p != nil && p.Kind == "export_statement" {
+		out = append(l.decorators(p), out...)
+	}
+	return out
+}
+
+// classMember lowers one member of a class body other than the constructor's body, and
+// returns the method it defines, if any.
+func (l *lowerer) classMember(cls *model.Class, ctor *model.Func, m *syntax.Node) *model.Func {
 	switch m.Kind {
 	case "method_definition":
 		if !l.isConstructor(m) {
 			fn := l.function(m)
 			fn.Class = cls
 			cls.Methods[fn.Name] = fn
+			return fn
 		}
+		return ctor
 	case "field_definition", "public_field_definition":
 		cls.Validated = cls.Validated || l.hasValidation(m)
 		l.classField(cls, ctor, m)
 	case "class_static_block":
 		l.nested(m.Child("body"))
 	}
+	return nil
 }
 
 // classField lowers `x = expr;` to this.x = expr in the constructor, and `static x = expr;`

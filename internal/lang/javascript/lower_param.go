@@ -115,25 +115,49 @@ func isParameterProperty(n *syntax.Node) bool {
 func (l *lowerer) decorators(n *syntax.Node) []model.Annotation {
 	var out []model.Annotation
 	for _, c := range n.Children {
-		if c.Field != "decorator" {
-			continue
+		if c.Field == "decorator" {
+			out = append(out, l.decorator(c))
 		}
-		x := unwrap(firstKid(c))
-		var a model.Annotation
-		if x != nil && x.Kind == "call_expression" {
-			for _, arg := range args(x) {
-				if s, ok := l.literal(arg); ok {
-					a.Args = append(a.Args, s)
-				} else if isConstant(unwrap(arg)) {
-					a.Args = append(a.Args, l.text(arg))
-				}
-			}
-			x = unwrap(x.Child("function"))
-		}
-		a.Name = l.lastName(x)
-		out = append(out, a)
 	}
 	return out
+}
+
+// decorator lowers one decorator: `@Get(':id')` is {Get [:id]}, `@UseGuards(AuthGuard('jwt'),
+// RolesGuard)` is {UseGuards [AuthGuard RolesGuard]}.
+func (l *lowerer) decorator(d *syntax.Node) model.Annotation {
+	x := unwrap(firstKid(d))
+	var a model.Annotation
+	if x != nil && x.Kind == "call_expression" {
+		for _, arg := range args(x) {
+			a.Args = append(a.Args, l.decoratorArg(unwrap(arg))...)
+		}
+		x = unwrap(x.Child("function"))
+	}
+	a.Name = l.lastName(x)
+	return a
+}
+
+// decoratorArg returns what a decorator argument says: a literal's value, a name, the
+// name of a called factory (AuthGuard('jwt')), or nothing for anything else.
+func (l *lowerer) decoratorArg(arg *syntax.Node) []string {
+	switch {
+	case arg == nil:
+		return nil
+	case isConstant(arg):
+		if s, ok := l.literal(arg); ok {
+			return []string{s}
+		}
+		return []string{l.text(arg)}
+	case arg.Kind == "identifier" || arg.Kind == "member_expression":
+		return []string{l.lastName(arg)}
+	case arg.Kind == "call_expression" || arg.Kind == "new_expression":
+		callee := arg.Child("function")
+		if callee == nil {
+			callee = arg.Child("constructor")
+		}
+		return []string{l.lastName(callee)}
+	}
+	return nil
 }
 
 // roles marks the request and response parameters of an inline route handler. Koa passes

@@ -78,6 +78,9 @@ app.disable('x-powered-by');`,
 		"app.disable('x-powered-by');\n",
 }
 
+// nestApp is the kind of a NestJS application, which runs on Express by default.
+const nestApp = "@nestjs/core.NestFactory.create"
+
 // helmetProtections are the helmet options whose false value removes a protection.
 var helmetProtections = map[string]bool{
 	"contentSecurityPolicy": true, "crossOriginEmbedderPolicy": true,
@@ -109,7 +112,7 @@ func (c *appChecks) checkHeaders(app *appmodel.App) {
 	}
 	if headers == nil {
 		c.report(missingHeadersRule, app.Pos, "")
-		if app.Kind == "express" && !disablesPoweredBy(app) {
+		if (app.Kind == "express" || app.Kind == nestApp) && !disablesPoweredBy(app) {
 			c.report(poweredByRule, app.Pos, "")
 		}
 		return
