@@ -27,7 +27,7 @@ func (c *classifier) behaviour(fn *model.Func) []Kind {
 	}
 	c.seen[fn] = nil // a middleware calling itself is no evidence
 	var t traits
-	for _, f := range withClosures(fn) {
+	for _, f := range fn.WithNested() {
 		c.inspect(f, &t)
 	}
 	var kinds []Kind
@@ -42,24 +42,6 @@ func (c *classifier) behaviour(fn *model.Func) []Kind {
 	}
 	c.seen[fn] = kinds
 	return kinds
-}
-
-// withClosures returns fn and the functions nested in it, whose code runs as part of it
-// (jwt.verify(token, key, (err, user) => ...)).
-func withClosures(fn *model.Func) []*model.Func {
-	out := []*model.Func{fn}
-	if fn.Module == nil {
-		return out
-	}
-	for _, f := range fn.Module.Funcs {
-		for p := f.Parent; p != nil; p = p.Parent {
-			if p == fn {
-				out = append(out, f)
-				break
-			}
-		}
-	}
-	return out
 }
 
 func (c *classifier) inspect(fn *model.Func, t *traits) {

@@ -159,14 +159,7 @@ func (b *builder) exportedFunc(imp model.Import, member string) *model.Func {
 	if target == nil {
 		return nil
 	}
-	name := imp.Name
-	switch {
-	case member != "" && (name == "" || name == "default"):
-		name = member
-	case name == "":
-		name = "default"
-	}
-	ex, ok := target.Exports[name]
+	ex, ok := target.Exports[imp.ExportName(member)]
 	switch {
 	case !ok:
 		return nil

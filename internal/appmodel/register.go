@@ -143,14 +143,7 @@ func (b *builder) exportedRouter(imp model.Import, member string) *object {
 	if target == nil {
 		return nil
 	}
-	name := imp.Name
-	switch {
-	case member != "" && (name == "" || name == "default"):
-		name = member
-	case name == "":
-		name = "default"
-	}
-	ex, ok := target.Exports[name]
+	ex, ok := target.Exports[imp.ExportName(member)]
 	if !ok || ex.Local == "" {
 		return nil
 	}

@@ -122,3 +122,34 @@ type Annotation struct {
 	Name string
 	Args []string
 }
+
+// WithNested returns f and every function nested in it, at any depth, in the module's
+// order: the code that runs as part of f (callbacks, closures).
+func (f *Func) WithNested() []*Func {
+	out := []*Func{f}
+	if f.Module == nil {
+		return out
+	}
+	for _, g := range f.Module.Funcs {
+		for p := g.Parent; p != nil; p = p.Parent {
+			if p == f {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ExportName returns the name of the export an import refers to when member is read from
+// it: `svc.find` through a whole-module import names "find", a default import names
+// "default", a named import names itself.
+func (imp Import) ExportName(member string) string {
+	switch {
+	case member != "" && (imp.Name == "" || imp.Name == "default"):
+		return member
+	case imp.Name == "":
+		return "default"
+	}
+	return imp.Name
+}

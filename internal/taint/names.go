@@ -138,14 +138,7 @@ func (e *engine) exportedFunc(imp model.Import, member string, hops int) *model.
 	if mod == nil || hops > maxExportHops {
 		return nil
 	}
-	name := imp.Name
-	switch {
-	case member != "" && (name == "" || name == "default"):
-		name = member
-	case name == "":
-		name = "default"
-	}
-	return e.export(mod, name, hops)
+	return e.export(mod, imp.ExportName(member), hops)
 }
 
 // export returns the function a module exports under name.

@@ -14,21 +14,7 @@ func routeCode(r *appmodel.Route) []*model.Func {
 	if r.HandlerFunc == nil {
 		return nil
 	}
-	return funcAndClosures(r.HandlerFunc)
-}
-
-// funcAndClosures returns fn and the functions nested in it.
-func funcAndClosures(fn *model.Func) []*model.Func {
-	out := []*model.Func{fn}
-	for _, f := range fn.Module.Funcs {
-		for p := f.Parent; p != nil; p = p.Parent {
-			if p == fn {
-				out = append(out, f)
-				break
-			}
-		}
-	}
-	return out
+	return r.HandlerFunc.WithNested()
 }
 
 // walkFuncs calls visit for every expression of the functions' bodies.

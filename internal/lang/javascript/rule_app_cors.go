@@ -96,7 +96,7 @@ func acceptsEverything(fn *model.Func) bool {
 	}
 	cb := fn.Params[1].Name
 	yes, no := false, false
-	walkFuncs(funcAndClosures(fn), func(x model.Expr) bool {
+	walkFuncs(fn.WithNested(), func(x model.Expr) bool {
 		call, ok := x.(*model.Call)
 		if ref, isRef := calleeRef(call); ok && isRef && ref == cb {
 			last, _ := constValue(call.Args[len(call.Args)-1])

@@ -122,7 +122,7 @@ func (l *leakCheck) checkHandler(fn *model.Func) {
 // check reports the sends of fn and its callbacks whose body holds error details, and
 // returns how many sends there are and how many of them leak.
 func (l *leakCheck) check(fn *model.Func, title string) (sends, leaks int) {
-	for _, f := range funcAndClosures(fn) {
+	for _, f := range fn.WithNested() {
 		for _, sent := range responseBodies(f) {
 			sends++
 			if !leaksError(f, sent.value, 0) {

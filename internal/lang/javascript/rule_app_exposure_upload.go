@@ -163,7 +163,7 @@ func (c *appChecks) checkStoredName(s calledAt) {
 		return
 	}
 	file, cb := fn.Params[1].Name, fn.Params[2].Name
-	for _, f := range funcAndClosures(fn) {
+	for _, f := range fn.WithNested() {
 		walkBody(f, func(x model.Expr) bool {
 			call, ok := x.(*model.Call)
 			if !ok || len(call.Args) < 2 || lastName(call.Callee) != cb {

@@ -76,7 +76,7 @@ func (c *appChecks) checkWebhook(code *exposureCode, r *appmodel.Route) {
 		return
 	}
 	v := &verifySearch{code: code, seen: make(map[*model.Func]bool)}
-	if v.chain(r.Chain) || v.funcs(funcAndClosures(r.HandlerFunc), 0) {
+	if v.chain(r.Chain) || v.funcs(r.HandlerFunc.WithNested(), 0) {
 		return
 	}
 	c.report(webhookRule, r.Pos, "Webhook "+r.Method+" "+r.Path+" does not verify "+
@@ -98,7 +98,7 @@ func (v *verifySearch) chain(mws []*appmodel.Middleware) bool {
 		switch {
 		case mw.Is(appmodel.Auth), isVerifyName(name), strings.Contains(name, "signature"):
 			return true
-		case mw.Func != nil && v.funcs(funcAndClosures(mw.Func), 0):
+		case mw.Func != nil && v.funcs(mw.Func.WithNested(), 0):
 			return true
 		case mw.Call != nil && v.optionCallbacks(mw.Call):
 			return true
@@ -113,7 +113,7 @@ func (v *verifySearch) optionCallbacks(call *model.Call) bool {
 	found := false
 	model.WalkExpr(call, func(x model.Expr) bool {
 		if c, ok := x.(*model.Closure); ok && !found {
-			found = v.funcs(funcAndClosures(c.Func), 0)
+			found = v.funcs(c.Func.WithNested(), 0)
 		}
 		return !found
 	})
@@ -152,7 +152,7 @@ func (v *verifySearch) verifiesAt(fn *model.Func, x model.Expr, depth int) bool 
 			return true
 		}
 		callee := v.code.calledFunc(fn, x.Callee)
-		return callee != nil && v.funcs(funcAndClosures(callee), depth+1)
+		return callee != nil && v.funcs(callee.WithNested(), depth+1)
 	case *model.Op:
 		return comparesSecret(fn, x) != ""
 	}
@@ -200,14 +200,7 @@ func (code *exposureCode) exported(imp model.Import, member string) *model.Func 
 	if target == nil {
 		return nil
 	}
-	name := imp.Name
-	switch {
-	case member != "" && (name == "" || name == "default"):
-		name = member
-	case name == "":
-		name = "default"
-	}
-	ex, ok := target.Exports[name]
+	ex, ok := target.Exports[imp.ExportName(member)]
 	switch {
 	case !ok:
 		return nil

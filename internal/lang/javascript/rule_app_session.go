@@ -103,7 +103,7 @@ func routeReach(r *appmodel.Route) []*model.Func {
 			return
 		}
 		seen[fn] = true
-		own := handlerAndClosures(fn)
+		own := fn.WithNested()
 		out = append(out, own...)
 		eachCallIn(own, func(_ *model.Func, call *model.Call) {
 			if ref, ok := call.Callee.(*model.Ref); ok {
@@ -115,20 +115,6 @@ func routeReach(r *appmodel.Route) []*model.Func {
 		add(mw.Func, 0)
 	}
 	add(r.HandlerFunc, 0)
-	return out
-}
-
-// handlerAndClosures returns fn and the functions nested in it, whose code runs as part of it.
-func handlerAndClosures(fn *model.Func) []*model.Func {
-	out := []*model.Func{fn}
-	for _, f := range fn.Module.Funcs {
-		for p := f.Parent; p != nil; p = p.Parent {
-			if p == fn {
-				out = append(out, f)
-				break
-			}
-		}
-	}
 	return out
 }
 

@@ -391,7 +391,7 @@ var jwtVerifiers = map[string]bool{"jsonwebtoken.verify": true, "jose.jwtVerify"
 func (c *appChecks) checkJWTDecode(fn *model.Func, reported map[*model.Call]bool) {
 	var decodes []*model.Call
 	verifies := false
-	eachCallIn(handlerAndClosures(fn), func(f *model.Func, call *model.Call) {
+	eachCallIn(fn.WithNested(), func(f *model.Func, call *model.Call) {
 		name := f.Module.Qualify(call.Callee)
 		if jwtDecoders[name] {
 			decodes = append(decodes, call)

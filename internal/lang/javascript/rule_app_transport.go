@@ -46,7 +46,7 @@ var _ = addAppCheck([]*rule.Rule{tokenInURLRule}, func(c *appChecks, m *appmodel
 		for _, mw := range r.Chain {
 			if mw.Is(appmodel.Auth) && mw.Func != nil && !seen[mw.Func] {
 				seen[mw.Func] = true
-				c.checkQueryToken(funcAndClosures(mw.Func))
+				c.checkQueryToken(mw.Func.WithNested())
 			}
 		}
 	}
