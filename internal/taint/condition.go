@@ -67,6 +67,10 @@ func (c *condition) holdsOnArgs(args []model.Expr) bool {
 		if arg != nil && c.Value == "" && c.Pattern == "" {
 			return true // the option is there, whatever its value
 		}
+		if _, isConst := arg.(*model.Const); arg != nil && !isConst && c.re != nil {
+			// A named value (yaml.DEFAULT_FULL_SCHEMA) is matched as written.
+			return c.re.MatchString(arg.At().Text)
+		}
 	}
 	if concat, ok := arg.(*model.Concat); ok && c.Pattern != "" {
 		// Text built in place: the pattern may match any literal part of it.

@@ -3,9 +3,13 @@ package javascript
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/finding"
 )
 
 // TestAppFixtures builds the application model of each directory under testdata/app and
@@ -23,7 +27,10 @@ func TestAppFixtures(t *testing.T) {
 		}
 		t.Run(d.Name(), func(t *testing.T) {
 			mods, want := lowerDir(t, "testdata/app/"+d.Name())
-			findings, _ := CheckApps(buildApp(t, mods))
+			findings, positives := CheckApps(buildApp(t, mods))
+			for _, miss := range missingPositives(t, "testdata/app/"+d.Name(), positives) {
+				t.Error(miss)
+			}
 			scope := checkedRules(d.Name(), want)
 			got := make(map[string][]string)
 			for _, f := range findings {
@@ -58,4 +65,39 @@ func checkedRules(dir string, want map[string][]string) map[string]bool {
 		}
 	}
 	return scope
+}
+
+// positiveComment marks a line where a positive observation whose title starts with the
+// text must be reported.
+var positiveComment = regexp.MustCompile(`//\s*positive:\s*(.+)$`)
+
+// missingPositives returns the positive observations a directory's fixtures expect and
+// the checks did not report.
+func missingPositives(t *testing.T, dir string, got []finding.Positive) []string {
+	t.Helper()
+	var missing []string
+	files, _ := filepath.Glob(dir + "/*.[jt]s")
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel := filepath.Base(path)
+		for i, line := range strings.Split(string(src), "\n") {
+			m := positiveComment.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			want := strings.TrimSpace(m[1])
+			found := false
+			for _, p := range got {
+				found = found || p.Location.File == rel && p.Location.Line == i+1 &&
+					strings.HasPrefix(p.Title, want)
+			}
+			if !found {
+				missing = append(missing, fmt.Sprintf("%s:%d: no positive %q", rel, i+1, want))
+			}
+		}
+	}
+	return missing
 }

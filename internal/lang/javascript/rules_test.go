@@ -188,3 +188,26 @@ func TestSecretsAreRedacted(t *testing.T) {
 		}
 	}
 }
+
+func TestPatternPositives(t *testing.T) {
+	for _, tc := range []struct{ fixture, title string }{
+		{"sql-injection.js", "SQL queries pass values as parameters"},
+		{"jwt-missing-algorithms.js", "JWT verification pins the accepted algorithms"},
+		{"hardcoded-secret.js", "The session secret is read from the environment"},
+		{"insecure-randomness.js", "Random tokens come from the crypto module"},
+		{"weak-password-hash.js", "Passwords are hashed with bcrypt"},
+	} {
+		src, err := os.ReadFile(filepath.Join("testdata", tc.fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Analyze(tc.fixture, mustParse(t, tc.fixture, src))
+		found := false
+		for _, p := range res.Positives {
+			found = found || strings.HasPrefix(p.Title, tc.title)
+		}
+		if !found {
+			t.Errorf("%s: no positive %q in %+v", tc.fixture, tc.title, res.Positives)
+		}
+	}
+}

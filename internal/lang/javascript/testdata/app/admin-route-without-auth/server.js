@@ -13,7 +13,7 @@ app.use('/backoffice', requireAuth, requireAdmin, admin);
 app.post('/internal/reindex', (req, res) => res.end()); // want: js.admin-route-without-auth
 app.post('/internal/cache/flush', requireAuth, (req, res) => res.end()); // want: js.admin-route-without-auth
 
-app.put('/users/:id/role', requireAuth, requireAdmin, async (req, res) => {
+app.put('/users/:id/role', requireAuth, requireAdmin, async (req, res) => { // positive: Role check on PUT /users/:id/role
   const user = await loadUser(req.params.id);
   user.role = 'editor';
   res.json(user);

@@ -12,7 +12,7 @@ app.use(cors({ // want: js.cors-permissive
   origin: (origin, callback) => callback(null, true), // reflects whatever asks
   credentials: true,
 }));
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['https://app.example.com'], credentials: true })); // positive: CORS is restricted to an allow-list
 app.use(cors({
   origin: (origin, callback) => {
     if (['https://app.example.com'].includes(origin)) return callback(null, true);

@@ -25,7 +25,7 @@ app.post('/v2/register', async (req, res) => { // want: js.weak-password-policy
   res.json(await save(email, password));
 });
 
-app.post('/v3/register', body('password').isLength({ min: 12 }), async (req, res) => {
+app.post('/v3/register', body('password').isLength({ min: 12 }), async (req, res) => { // positive: Request input is validated by middleware
   res.json(await save(req.body.email, req.body.password));
 });
 

@@ -14,3 +14,13 @@ app.post('/restore', (req, res) => {
 app.post('/restore/safe', (req, res) => {
   res.json(JSON.parse(req.cookies.state));
 });
+
+const yaml = require('js-yaml');
+
+app.post('/import', (req, res) => {
+  res.json(yaml.load(req.body.doc, { schema: yaml.DEFAULT_FULL_SCHEMA })); // want: js.unsafe-deserialization
+});
+
+app.post('/import/safe', (req, res) => {
+  res.json(yaml.load(req.body.doc));
+});
