@@ -1,0 +1,5 @@
+const express = require('express');
+const users = require('./users');
+
+const app = express();
+app.use('/users', users);
