@@ -131,8 +131,8 @@ func (c *appChecks) checkAdmin(r *appmodel.Route) {
 	}
 }
 
-// setsRole reports a handler that writes a role field: an administrative action wherever
-// its path is.
+// setsRole reports a handler that does what only administrators should: write a role
+// field, or delete a user record chosen by the URL.
 func setsRole(r *appmodel.Route) bool {
 	found := false
 	for _, fn := range routeCode(r) {
@@ -143,8 +143,37 @@ func setsRole(r *appmodel.Route) bool {
 				}
 			}
 		}
+		walkFuncs([]*model.Func{fn}, func(x model.Expr) bool {
+			found = found || deletesUser(fn.Module, x)
+			return !found
+		})
 	}
 	return found
+}
+
+// userDeletes are the calls that delete records.
+var userDeletes = regexp.MustCompile(`^(destroy|deleteOne|deleteMany|delete|remove|` +
+	`findByIdAndDelete|findOneAndDelete|findByIdAndRemove)$`)
+
+// deletesUser reports User.destroy(...) and the like with an id from the URL: deleting
+// another user's account.
+func deletesUser(mod *model.Module, x model.Expr) bool {
+	call, ok := x.(*model.Call)
+	m, isMember := callMember(call)
+	if !ok || !isMember || !userDeletes.MatchString(m.Prop) ||
+		!userModels.MatchString(mod.Qualify(m.Obj)+".") {
+		return false
+	}
+	usesParam := false
+	for _, a := range call.Args {
+		model.WalkExpr(a, func(e model.Expr) bool {
+			if p := requestPath(e); len(p) >= 1 && p[0] == "params" {
+				usesParam = true
+			}
+			return !usesParam
+		})
+	}
+	return usesParam
 }
 
 // checkIDOR reports an authenticated route that loads a record by a URL id and never

@@ -90,7 +90,37 @@ res.status(202).json({ message: 'If the account exists, a mail is on its way.' }
 		"  await sendResetMail(req.body.email, token);\n  res.status(202).end();\n});\n",
 }
 
+var resetNoExpiryRule = &rule.Rule{
+	ID:            "js.reset-token-no-expiry",
+	Title:         "Password reset token stored without an expiry",
+	Vulnerability: "Weak Password Recovery Mechanism",
+	CWE:           []string{"CWE-640", "CWE-613"},
+	OWASP:         []string{"A07:2021"},
+	Severity:      rule.Medium,
+	Confidence:    rule.MediumConfidence,
+	Languages:     []string{"javascript", "typescript"},
+	Description: "A password reset route stores the reset token with no expiry time next " +
+		"to it.",
+	Impact: "A reset link stays valid for ever: one found months later in a mailbox, a " +
+		"log or a forwarded mail still takes over the account.",
+	Fix: "Store an expiry with the token (minutes, not days), check it when the token is " +
+		"used, and delete the token after use.",
+	FixExample: `await User.update(
+  { resetToken: hash(token), resetTokenExpires: Date.now() + 15 * 60 * 1000 },
+  { where: { id: user.id } },
+);`,
+	Bad: "app.post('/password/forgot', async (req, res) => {\n" +
+		"  await User.update({ resetToken: newToken() },\n" +
+		"    { where: { email: req.body.email } });\n" +
+		"  res.status(202).end();\n});\n",
+	Good: "app.post('/password/forgot', async (req, res) => {\n" +
+		"  await User.update({ resetToken: newToken(), resetExpires: Date.now() + 900000 },\n" +
+		"    { where: { email: req.body.email } });\n  res.status(202).end();\n});\n",
+}
+
 var (
+	expiryKey   = regexp.MustCompile(`(?i)expir|ttl|valid|until`)
+	storeKey    = regexp.MustCompile(`(?i)^(reset_?token|reset_?code|token|code|otp)$`)
 	passwordKey = regexp.MustCompile(`(?i)^(password|passwd|pwd|pass|newPassword)$`)
 	writeCalls  = regexp.MustCompile(`^(create|insert|insertOne|insertMany|update|updateOne|` +
 		`upsert|save|build|findOneAndUpdate|findByIdAndUpdate)$`)
@@ -102,7 +132,8 @@ var (
 )
 
 var _ = addAppCheck(
-	[]*rule.Rule{plaintextPasswordRule, passwordPolicyRule, resetTokenExposedRule},
+	[]*rule.Rule{plaintextPasswordRule, passwordPolicyRule, resetTokenExposedRule,
+		resetNoExpiryRule},
 	func(c *appChecks, m *appmodel.Model) {
 		for _, r := range m.Routes {
 			code := routeCode(r)
@@ -110,6 +141,7 @@ var _ = addAppCheck(
 			c.checkPlaintextPassword(code, vars)
 			c.checkPasswordPolicy(r, code, vars)
 			c.checkResetToken(r, code)
+			c.checkResetExpiry(r, code)
 		}
 	})
 
@@ -171,10 +203,16 @@ func comparesPassword(args []model.Expr, vars map[string]bool) bool {
 func (c *appChecks) checkPasswordPolicy(r *appmodel.Route, code []*model.Func,
 	vars map[string]bool) {
 	if r.Method != "POST" && r.Method != "PUT" || !pathMatches(lastSegments(r.Path, 1),
-		registerPaths) || r.Has(appmodel.Validation) || !takesPassword(code, vars) {
+		registerPaths) {
 		return
 	}
-	min, checked := passwordLengthCheck(code)
+	min, checked := schemaMinimum(r, code)
+	if !checked && (r.Has(appmodel.Validation) || !takesPassword(code, vars)) {
+		return
+	}
+	if !checked {
+		min, checked = passwordLengthCheck(code)
+	}
 	switch {
 	case !checked:
 		c.report(passwordPolicyRule, r.Pos, "No password policy on "+r.Method+" "+r.Path)
@@ -281,4 +319,159 @@ func callMember(call *model.Call) (*model.Member, bool) {
 	}
 	m, ok := call.Callee.(*model.Member)
 	return m, ok
+}
+
+// checkResetExpiry reports a reset route that writes a token field with no expiry field
+// in the same write.
+func (c *appChecks) checkResetExpiry(r *appmodel.Route, code []*model.Func) {
+	if r.Method == "GET" || !pathMatches(lastSegments(r.Path, 2), resetPaths) {
+		return
+	}
+	walkFuncs(code, func(x model.Expr) bool {
+		call, ok := x.(*model.Call)
+		m, isMember := callMember(call)
+		if !ok || !isMember || !writeCalls.MatchString(m.Prop) {
+			return true
+		}
+		stores, expires := false, false
+		for _, a := range call.Args {
+			obj, ok := a.(*model.Object)
+			if !ok {
+				continue
+			}
+			for _, p := range obj.Props {
+				stores = stores || storeKey.MatchString(p.Key)
+				expires = expires || expiryKey.MatchString(p.Key)
+			}
+		}
+		if stores && !expires {
+			c.report(resetNoExpiryRule, call.Pos, "")
+		}
+		return true
+	})
+}
+
+// schemaMinimum finds the minimum a schema sets on the password: express-validator's
+// body('password').isLength({ min: 8 }) in the route's chain, or a Joi or zod
+// `password: ...min(8)` in the handler's module.
+func schemaMinimum(r *appmodel.Route, code []*model.Func) (int, bool) {
+	for _, mw := range r.Chain {
+		if n, ok := validatorMinimum(mw.Call); ok {
+			return n, true
+		}
+	}
+	min, found := 0, false
+	walkExprs(code, usedSchemas(code), func(x model.Expr) bool {
+		obj, ok := x.(*model.Object)
+		if !ok {
+			return !found
+		}
+		for _, p := range obj.Props {
+			if passwordKey.MatchString(p.Key) {
+				if n, ok := chainMinimum(p.Value); ok {
+					min, found = n, true
+				}
+			}
+		}
+		return !found
+	})
+	return min, found
+}
+
+// usedSchemas returns the module-level values the handler refers to by name, such as a
+// Joi or zod schema declared once above the routes.
+func usedSchemas(code []*model.Func) []model.Expr {
+	if len(code) == 0 {
+		return nil
+	}
+	used := make(map[string]bool)
+	walkFuncs(code, func(x model.Expr) bool {
+		if ref, ok := x.(*model.Ref); ok {
+			used[ref.Name] = true
+		}
+		return true
+	})
+	var out []model.Expr
+	for _, st := range code[0].Module.Init.Body {
+		if a, ok := st.(*model.Assign); ok {
+			if v, ok := a.To.(*model.VarTarget); ok && used[v.Name] {
+				out = append(out, a.Value)
+			}
+		}
+	}
+	return out
+}
+
+// walkExprs walks the functions' bodies and then the extra expressions.
+func walkExprs(code []*model.Func, extra []model.Expr, visit func(model.Expr) bool) {
+	walkFuncs(code, visit)
+	for _, x := range extra {
+		model.WalkExpr(x, visit)
+	}
+}
+
+// validatorMinimum reads body('password').isLength({ min: N }).
+func validatorMinimum(call *model.Call) (int, bool) {
+	if call == nil || !validatesPassword(call) {
+		return 0, false
+	}
+	return chainMinimum(call)
+}
+
+// validatesPassword reports a validator chain whose first call names a password field.
+func validatesPassword(call *model.Call) bool {
+	for {
+		m, ok := call.Callee.(*model.Member)
+		if !ok {
+			break
+		}
+		inner, ok := m.Obj.(*model.Call)
+		if !ok {
+			break
+		}
+		call = inner
+	}
+	if len(call.Args) == 0 {
+		return false
+	}
+	v, ok := constValue(call.Args[0])
+	return ok && passwordKey.MatchString(v)
+}
+
+// chainMinimum finds .min(N) or .isLength({ min: N }) on a call chain.
+func chainMinimum(x model.Expr) (int, bool) {
+	for {
+		call, ok := x.(*model.Call)
+		if !ok {
+			return 0, false
+		}
+		m, ok := call.Callee.(*model.Member)
+		if !ok {
+			return 0, false
+		}
+		if n, ok := minimumArg(m.Prop, call.Args); ok {
+			return n, true
+		}
+		x = m.Obj
+	}
+}
+
+func minimumArg(method string, args []model.Expr) (int, bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	switch method {
+	case "min":
+		v, ok := constValue(args[0])
+		n, err := strconv.Atoi(v)
+		return n, ok && err == nil
+	case "isLength":
+		for _, p := range optionProps(&model.Call{Args: args}) {
+			if v, ok := constValue(p.Value); ok && p.Key == "min" {
+				n, err := strconv.Atoi(v)
+				return n, err == nil
+			}
+		}
+	}
+	return 0, false
 }

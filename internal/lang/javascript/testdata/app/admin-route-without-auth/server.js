@@ -28,3 +28,15 @@ app.put('/users/:id/promote', requireAuth, async (req, res) => { // want: js.adm
 async function loadUser(id) {
   return { id };
 }
+
+const { User } = require('./models');
+
+app.delete('/users/:id', requireAuth, async (req, res) => { // want: js.admin-route-without-auth
+  await User.destroy({ where: { id: req.params.id } });
+  res.status(204).end();
+});
+
+app.delete('/me', requireAuth, async (req, res) => {
+  await User.destroy({ where: { id: req.user.id } });
+  res.status(204).end();
+});

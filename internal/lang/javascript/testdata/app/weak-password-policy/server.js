@@ -30,3 +30,15 @@ app.post('/v3/register', body('password').isLength({ min: 12 }), async (req, res
 });
 
 module.exports = app;
+
+app.post('/v4/register', body('password').isLength({ min: 6 }), async (req, res) => { // want: js.weak-password-policy
+  res.json(await save(req.body.email, req.body.password));
+});
+
+const Joi = require('joi');
+const signupSchema = Joi.object({ email: Joi.string().email(), password: Joi.string().min(4) });
+
+app.post('/v5/register', async (req, res) => { // want: js.weak-password-policy
+  const { value } = signupSchema.validate(req.body);
+  res.json(await save(value.email, value.password));
+});
