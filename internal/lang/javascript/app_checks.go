@@ -1,6 +1,8 @@
 package javascript
 
 import (
+	"strings"
+
 	"github.com/rampart-sec/rampart/internal/appmodel"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/model"
@@ -62,7 +64,8 @@ func (c *appChecks) report(r *rule.Rule, pos model.Pos, title string) *finding.F
 		EndLine: pos.EndLine, EndColumn: pos.EndColumn,
 	}, pos.Text)
 	if title != "" {
-		fd.Title = title
+		// Titles quote paths from the code, which need not be valid UTF-8.
+		fd.Title = strings.ToValidUTF8(title, "\uFFFD")
 	}
 	c.findings = append(c.findings, fd)
 	return &c.findings[len(c.findings)-1]
@@ -70,6 +73,7 @@ func (c *appChecks) report(r *rule.Rule, pos model.Pos, title string) *finding.F
 
 func (c *appChecks) positive(title string, pos model.Pos) {
 	c.positives = append(c.positives, finding.Positive{
-		Title: title, Location: finding.Location{File: pos.File, Line: pos.Line},
+		Title:    strings.ToValidUTF8(title, "\uFFFD"),
+		Location: finding.Location{File: pos.File, Line: pos.Line},
 	})
 }

@@ -80,7 +80,7 @@ func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
 	fd.Severity = flowSeverity(r)
 	fd.Confidence = rule.HighConfidence
 	if where := flowContext(fl.Entry, fl.Func); where != "" {
-		fd.Title = r.Title + " in " + where
+		fd.Title = r.Title + " in " + strings.ToValidUTF8(where, "\uFFFD")
 	}
 	for _, s := range fl.Trace {
 		fd.Trace = append(fd.Trace, finding.Step{File: s.Pos.File, Line: s.Pos.Line, Note: s.Note})

@@ -7,8 +7,8 @@ import (
 	"github.com/rampart-sec/rampart/internal/model"
 )
 
-// FuzzAnalyze runs parsing, lowering, every rule and the data-flow analysis on arbitrary
-// input: nothing may panic, and every finding must point into the file with valid UTF-8
+// FuzzAnalyze runs parsing, lowering, every rule, the data-flow analysis and the
+// application checks on arbitrary input: nothing may panic, and every finding must point into the file with valid UTF-8
 // text.
 func FuzzAnalyze(f *testing.F) {
 	for _, r := range Rules() {
@@ -35,7 +35,13 @@ func FuzzAnalyze(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res.Findings = append(res.Findings, flows...)
+			app, positives := CheckApps(buildApp(t, []*model.Module{mod}))
+			res.Findings = append(append(res.Findings, flows...), app...)
+			for _, p := range positives {
+				if !utf8.ValidString(p.Title) {
+					t.Fatalf("%s: invalid UTF-8 in positive %q", name, p.Title)
+				}
+			}
 			for _, fd := range res.Findings {
 				if fd.Location.Line < 1 || fd.Location.Line > lines {
 					t.Fatalf("%s: finding at line %d of %d", name, fd.Location.Line, lines)
