@@ -8,8 +8,8 @@ import (
 )
 
 // FuzzAnalyze runs parsing, lowering, every rule, the data-flow analysis and the
-// application checks on arbitrary input: nothing may panic, and every finding must point into the file with valid UTF-8
-// text.
+// application checks on arbitrary input: nothing may panic, and every finding must point
+// into the file with valid UTF-8 text.
 func FuzzAnalyze(f *testing.F) {
 	for _, r := range Rules() {
 		f.Add([]byte(r.Bad))

@@ -2,6 +2,7 @@ package javascript
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/rampart-sec/rampart/internal/appmodel"
 	"github.com/rampart-sec/rampart/internal/model"
@@ -85,4 +86,89 @@ func (c *appChecks) checkQueryToken(code []*model.Func) {
 		}
 		return true
 	})
+}
+
+var noHSTSRule = &rule.Rule{
+	ID:            "js.no-https-enforcement",
+	Title:         "Plain HTTP served without HSTS or a redirect to HTTPS",
+	Vulnerability: "Cleartext Transmission of Sensitive Information",
+	CWE:           []string{"CWE-319", "CWE-523"},
+	OWASP:         []string{"A02:2021", "A05:2021"},
+	Severity:      rule.Medium,
+	Confidence:    rule.MediumConfidence,
+	Languages:     []string{"javascript", "typescript"},
+	Description: "An application listens itself and sets its security headers by hand, " +
+		"but sends no Strict-Transport-Security header and has no middleware that " +
+		"redirects plain HTTP to HTTPS.",
+	Impact: "Browsers keep using http:// links and bookmarks: a network attacker reads " +
+		"and changes the traffic, session cookies included, or strips the redirect.",
+	Fix: "Send Strict-Transport-Security (helmet does), and redirect requests that did " +
+		"not arrive over TLS.",
+	FixExample: `app.use((req, res, next) => {
+  if (!req.secure) return res.redirect(301, 'https://' + req.headers.host + req.originalUrl);
+  res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+});`,
+	Bad: "const express = require('express');\nconst app = express();\n" +
+		"app.use((req, res, next) => { res.setHeader('X-Frame-Options', 'DENY'); next(); });\n" +
+		"app.listen(80);\n",
+	Good: "const express = require('express');\nconst app = express();\n" +
+		"app.use((req, res, next) => {\n" +
+		"  res.setHeader('Strict-Transport-Security', 'max-age=31536000'); next();\n});\n" +
+		"app.listen(80);\n",
+}
+
+var _ = addAppCheck([]*rule.Rule{noHSTSRule}, func(c *appChecks, m *appmodel.Model) {
+	for _, app := range m.Apps {
+		if listen := listenCall(app); listen != nil && !enforcesHTTPS(app) {
+			c.report(noHSTSRule, listen.Pos, "")
+		}
+	}
+})
+
+// listenCall returns the app's own app.listen(...), or nil.
+func listenCall(app *appmodel.App) *model.Call {
+	for _, call := range app.Calls {
+		if m, ok := call.Callee.(*model.Member); ok && m.Prop == "listen" {
+			return call
+		}
+	}
+	return nil
+}
+
+// enforcesHTTPS reports an app with helmet (HSTS is on by default; turning it off is its
+// own finding), or no security headers at all (also its own finding), or hand-written
+// middleware that sends HSTS or redirects on req.secure / x-forwarded-proto.
+func enforcesHTTPS(app *appmodel.App) bool {
+	manual := false
+	for _, mw := range app.Middleware {
+		if !mw.Is(appmodel.Headers) && !mentionsTLS(mw.Func) {
+			continue
+		}
+		if mw.Func == nil || mentionsTLS(mw.Func) {
+			return true // helmet, or a redirect or HSTS by hand
+		}
+		manual = true
+	}
+	return !manual
+}
+
+// mentionsTLS reports code that sets Strict-Transport-Security or looks at whether the
+// request came over TLS.
+func mentionsTLS(fn *model.Func) bool {
+	if fn == nil {
+		return false
+	}
+	found := false
+	walkFuncs(fn.WithNested(), func(x model.Expr) bool {
+		switch e := x.(type) {
+		case *model.Const:
+			found = found || strings.EqualFold(e.Value, "strict-transport-security") ||
+				strings.EqualFold(e.Value, "x-forwarded-proto")
+		case *model.Member:
+			found = found || e.Prop == "secure" && requestPath(e) != nil
+		}
+		return !found
+	})
+	return found
 }
