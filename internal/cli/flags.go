@@ -50,6 +50,11 @@ type scanFlags struct {
 	maxFileSize     int64
 	fail            threshold
 	config          string
+	// The scope of the review: the whole tree, or a change.
+	all    bool
+	base   string
+	diff   string
+	staged bool
 }
 
 // register adds the flags to fs; failOn is the default --fail-on severity, 0 for none.
@@ -68,6 +73,12 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 		"skip files larger than this many bytes")
 	fs.StringVar(&s.config, "config", "", "read this configuration file instead of "+
 		".rampart.yaml at the reviewed root")
+	fs.BoolVar(&s.all, "all", false, "review the whole tree, not only a change")
+	fs.StringVar(&s.base, "base", "", "review the change since the merge base with this "+
+		"git ref (default: origin/HEAD, main or master)")
+	fs.StringVar(&s.diff, "diff", "", "review the change this unified diff file makes "+
+		"(- reads standard input)")
+	fs.BoolVar(&s.staged, "staged", false, "review the staged changes (the index)")
 }
 
 func (s *scanFlags) workspace() workspace.Options {

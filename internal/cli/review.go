@@ -42,7 +42,7 @@ func runReview(e *env, args []string) error {
 		return err
 	}
 
-	rev, err := buildReview(e, root, *id, &sf)
+	rev, err := buildReview(e, root, *id, &sf, true)
 	if err != nil {
 		return err
 	}
@@ -60,10 +60,20 @@ func runReview(e *env, args []string) error {
 	return failOn(&sf.fail, rev)
 }
 
-// buildReview scans root and gathers what every report shows.
-func buildReview(e *env, root, id string, sf *scanFlags) (*report.Review, error) {
-	rev, _, err := scanRoot(e, root, id, sf)
-	return rev, err
+// buildReview scans root and gathers what every report shows, narrowed to the change
+// under review; changeByDefault says whether no scope flag means a change.
+func buildReview(e *env, root, id string, sf *scanFlags, changeByDefault bool) (
+	*report.Review, error) {
+	changes, note, err := sf.changes(e, root, changeByDefault)
+	if err != nil {
+		return nil, err
+	}
+	rev, res, err := scanRoot(e, root, id, sf)
+	if err != nil {
+		return nil, err
+	}
+	applyScope(rev, res, changes, note)
+	return rev, nil
 }
 
 // scanRoot scans root with the configuration and returns the review and the scan result.

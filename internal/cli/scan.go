@@ -34,7 +34,7 @@ func runScan(e *env, args []string) error {
 		}
 	}
 
-	rev, err := buildReview(e, root, *id, &sf)
+	rev, err := buildReview(e, root, *id, &sf, false)
 	if err != nil {
 		return err
 	}

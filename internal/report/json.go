@@ -34,6 +34,11 @@ type JSONScope struct {
 	Skipped      int            `json:"skipped"`
 	SkippedFiles []Skip         `json:"skipped_files"`
 	ParseErrors  []ParseIssue   `json:"parse_errors"`
+	Note         string         `json:"note,omitempty"`
+	Commits      int            `json:"commits,omitempty"`
+	ChangedFiles int            `json:"changed_files,omitempty"`
+	OutOfScope   int            `json:"out_of_scope,omitempty"`
+	Suppressed   int            `json:"suppressed,omitempty"`
 }
 
 // JSONFinding is one finding with its rule's metadata spelled out, so that a reader needs

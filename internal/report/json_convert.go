@@ -40,6 +40,11 @@ func jsonScope(s Scope) JSONScope {
 		Skipped:      len(s.Skipped),
 		SkippedFiles: make([]Skip, len(s.Skipped)),
 		ParseErrors:  make([]ParseIssue, len(s.ParseIssues)),
+		Note:         valid(s.Note),
+		Commits:      max(s.Commits, 0),
+		ChangedFiles: s.ChangedFiles,
+		OutOfScope:   s.OutOfScope,
+		Suppressed:   s.Suppressed,
 	}
 	for lang, n := range s.Languages {
 		js.Languages[valid(lang)] += n

@@ -18,8 +18,18 @@ func mdPreamble(r *Review) string {
 		"- **Files reviewed**: " + mdFiles(s),
 		"- **Files skipped**: " + mdSkipped(s.Skipped),
 	}
+	if s.Mode == "diff" {
+		lines = append(lines, "- **Change**: "+mdChange(s))
+	}
+	if s.Note != "" {
+		lines = append(lines, "- **Note**: "+escapeText(oneLine(s.Note)))
+	}
 	if len(s.ParseIssues) > 0 {
 		lines = append(lines, "- **Partly parsed**: "+mdParseIssues(s.ParseIssues))
+	}
+	if s.Suppressed > 0 {
+		lines = append(lines, "- **Suppressed**: "+plural(s.Suppressed, "finding", "findings")+
+			" silenced by rampart:ignore comments (--show-suppressed lists them)")
 	}
 
 	sum := r.Summary()
@@ -27,6 +37,26 @@ func mdPreamble(r *Review) string {
 		plural(sum.Positive, "positive observation", "positive observations")
 	lines = append(lines, "- **Findings**: "+counts)
 	return strings.Join(lines, "\n")
+}
+
+// mdChange describes a reviewed change: its commits, its changed backend files and what
+// was left out.
+func mdChange(s Scope) string {
+	parts := []string{}
+	if s.Commits >= 0 {
+		parts = append(parts, plural(s.Commits, "commit", "commits"))
+	}
+	parts = append(parts, plural(s.ChangedFiles, "changed backend file", "changed backend files"))
+	text := strings.Join(parts, ", ")
+	return text + "; " + plural(s.OutOfScope, "finding", "findings") +
+		" in code the change does not touch " + notListed(s.OutOfScope)
+}
+
+func notListed(n int) string {
+	if n == 1 {
+		return "is not listed"
+	}
+	return "are not listed"
 }
 
 func toolName(t Tool) string {

@@ -42,6 +42,17 @@ type Scope struct {
 	Skipped []Skip `json:"-"`
 	// ParseIssues lists the reviewed files with syntax errors, sorted by path.
 	ParseIssues []ParseIssue `json:"parse_errors,omitempty"`
+	// Note says why the scope is what it is when it is not what was asked for, such as a
+	// whole-tree review outside git.
+	Note string `json:"note,omitempty"`
+	// For a review of a change (Mode "diff"): the commits since the base (-1 unknown), the
+	// changed backend files among those reviewed, and the findings outside the change
+	// that the review does not list.
+	Commits      int `json:"commits,omitempty"`
+	ChangedFiles int `json:"changed_files,omitempty"`
+	OutOfScope   int `json:"out_of_scope,omitempty"`
+	// Suppressed counts the findings an inline rampart:ignore comment silenced.
+	Suppressed int `json:"suppressed,omitempty"`
 }
 
 // Review is everything a report shows.

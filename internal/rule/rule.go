@@ -35,6 +35,10 @@ type Rule struct {
 	// Bad and Good are a minimal vulnerable sample and its safe twin.
 	Bad  string
 	Good string
+	// Absence marks a rule that reports something missing (no limiter, no auth on a
+	// route): a review of a change lists it when the change touches its file, not only
+	// its line.
+	Absence bool
 }
 
 // Category returns the OWASP ids with their names, as in "A03:2021 Injection".

@@ -56,6 +56,8 @@ type Result struct {
 	Positives []finding.Positive
 	// App is the model of the applications: their middleware and routes.
 	App *appmodel.Model
+	// Reviewed lists the files analysed, by path relative to the root.
+	Reviewed []string
 }
 
 // Run scans root.
@@ -219,6 +221,7 @@ func collect(ws *workspace.Result, outcomes []outcome, log *slog.Logger) *Result
 			continue
 		}
 		res.Scope.Files++
+		res.Reviewed = append(res.Reviewed, f.Rel)
 		res.Scope.Lines += o.lines
 		res.Scope.Languages[f.Language]++
 		if len(o.errorLines) > 0 {

@@ -25,6 +25,9 @@ var appRules []*rule.Rule
 // addAppCheck registers a family of application checks. It returns true so that a file
 // can register at package initialisation: var _ = addAppCheck(...).
 func addAppCheck(rules []*rule.Rule, run func(c *appChecks, m *appmodel.Model)) bool {
+	for _, r := range rules {
+		r.Absence = true
+	}
 	appCheckList = append(appCheckList, appCheck{rules: rules, run: run})
 	appRules = append(appRules, rules...)
 	return true

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// gitRepo makes a repository in a temporary directory with the real git.
+func gitRepo(t *testing.T) (string, func(args ...string)) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=T", "-c",
+			"user.email=t@e", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	return dir, git
+}
+
+const legacyApp = `const express = require('express');
+const { exec } = require('child_process');
+const { lookup } = require('./lookup');
+
+const app = express();
+app.get('/old', (req, res) => exec('ping ' + req.query.host));
+app.get('/users', async (req, res) => res.json(await lookup(req.query.name)));
+module.exports = app;
+`
+
+const safeLookup = `const { pool } = require('./db');
+
+async function lookup(name) {
+  return pool.query('SELECT * FROM users WHERE name = $1', [name]);
+}
+
+module.exports = { lookup };
+`
+
+func TestReviewOfAFeatureBranch(t *testing.T) {
+	dir, git := gitRepo(t)
+	writeFile(t, dir, "app.js", legacyApp)
+	writeFile(t, dir, "lookup.js", safeLookup)
+	writeFile(t, dir, "db.js", "module.exports = { pool: {} };\n")
+	git("add", "-A")
+	git("commit", "-q", "-m", "legacy")
+	git("checkout", "-q", "-b", "feature/SEC-9-calc")
+
+	writeFile(t, dir, "app.js", strings.Replace(legacyApp, "module.exports",
+		"app.get('/calc', (req, res) => res.json(eval(req.query.expr)));\nmodule.exports", 1))
+	git("commit", "-q", "-am", "add calc")
+
+	code, stdout, stderr := run(t, "review", dir, "--out", "-", "--fail-on", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"# Backend Security Review: SEC-9",
+		"changes since `main (merge base",
+		"1 commit, 1 changed backend file;",
+		"1 finding in code the change does not touch is not listed",
+		"app.js:8",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("review lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "app.js:6`") {
+		t.Errorf("the old command injection is listed:\n%s", stdout)
+	}
+}
+
+func TestReviewOfAHelperChange(t *testing.T) {
+	dir, git := gitRepo(t)
+	writeFile(t, dir, "app.js", legacyApp)
+	writeFile(t, dir, "lookup.js", safeLookup)
+	writeFile(t, dir, "db.js", "module.exports = { pool: {} };\n")
+	git("add", "-A")
+	git("commit", "-q", "-m", "legacy")
+	git("checkout", "-q", "-b", "perf")
+
+	writeFile(t, dir, "lookup.js", strings.Replace(safeLookup,
+		"pool.query('SELECT * FROM users WHERE name = $1', [name])",
+		"pool.query(\"SELECT * FROM users WHERE name = '\" + name + \"'\")", 1))
+	git("commit", "-q", "-am", "inline the name")
+
+	_, stdout, _ := run(t, "review", dir, "--id", "PERF-1", "--out", "-", "--fail-on", "none")
+	if !strings.Contains(stdout, "SQL injection in GET /users") ||
+		!strings.Contains(stdout, "lookup.js:4") {
+		t.Errorf("the flow the change opens is not reported:\n%s", stdout)
+	}
+}
+
+func TestReviewScopeFromDiffAndAll(t *testing.T) {
+	root := vulnerableRepo(t)
+	diff := "--- a/server.js\n+++ b/server.js\n@@ -1,0 +2,1 @@\n+const app = express();\n"
+	var stdout strings.Builder
+	code := Main(t.Context(), []string{"scan", root, "--diff", "-", "--format", "json"},
+		strings.NewReader(diff), &stdout, &strings.Builder{})
+	if code != exitOK || !strings.Contains(stdout.String(), `"out_of_scope": 1`) {
+		t.Errorf("--diff -: exit %d\n%s", code, stdout.String())
+	}
+
+	code, _, stderr := run(t, "scan", root, "--all", "--staged")
+	if code != exitError || !strings.Contains(stderr, "give one") {
+		t.Errorf("two scopes: exit %d, %s", code, stderr)
+	}
+	_, out, _ := run(t, "review", root, "--id", "X-1", "--out", "-", "--fail-on", "none")
+	if !strings.Contains(out, "not a git repository, so the whole tree is reviewed") {
+		t.Errorf("outside git the review does not say it reviews everything:\n%s", out)
+	}
+}
