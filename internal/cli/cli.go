@@ -40,6 +40,7 @@ func commands() []command {
 		{"review", "write the security review of a repository to ai/reviews/", runReview},
 		{"scan", "print findings to stdout as text, json or markdown", runScan},
 		{"routes", "list the routes of the applications with their middleware", runRoutes},
+		{"baseline", "record the current findings, for --baseline to leave out", runBaseline},
 		{"rules", "list the rule catalog", runRules},
 		{"version", "print rampart's version", runVersion},
 	}

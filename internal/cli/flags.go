@@ -55,6 +55,9 @@ type scanFlags struct {
 	base   string
 	diff   string
 	staged bool
+	// What else narrows or widens the listing.
+	baseline       string
+	showSuppressed bool
 }
 
 // register adds the flags to fs; failOn is the default --fail-on severity, 0 for none.
@@ -79,6 +82,10 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 	fs.StringVar(&s.diff, "diff", "", "review the change this unified diff file makes "+
 		"(- reads standard input)")
 	fs.BoolVar(&s.staged, "staged", false, "review the staged changes (the index)")
+	fs.StringVar(&s.baseline, "baseline", "", "leave out the findings this baseline file "+
+		"holds (see rampart baseline)")
+	fs.BoolVar(&s.showSuppressed, "show-suppressed", false, "list the findings "+
+		"rampart:ignore comments silence")
 }
 
 func (s *scanFlags) workspace() workspace.Options {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rampart-sec/rampart/internal/baseline"
 	"github.com/rampart-sec/rampart/internal/config"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/report"
@@ -72,7 +73,18 @@ func buildReview(e *env, root, id string, sf *scanFlags, changeByDefault bool) (
 	if err != nil {
 		return nil, err
 	}
-	applyScope(rev, res, changes, note)
+	if sf.baseline != "" {
+		b, err := baseline.Read(sf.baseline)
+		if err != nil {
+			return nil, err
+		}
+		rev.Findings, rev.Scope.Baselined = b.Filter(rev.Findings)
+	}
+	suppressed := applyScope(rev, res, changes, note)
+	rev.Scope.Suppressed = len(suppressed)
+	if sf.showSuppressed {
+		rev.Suppressed = suppressed
+	}
 	return rev, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/scan"
 	"github.com/rampart-sec/rampart/internal/scope"
@@ -71,12 +72,15 @@ func readDiff(e *env, path string) (*scope.Changes, error) {
 	return c, nil
 }
 
-// applyScope narrows a review to the change and records what the scope was.
-func applyScope(rev *report.Review, res *scan.Result, c *scope.Changes, note string) {
+// applyScope narrows a review to the change and records what the scope was. It returns
+// the suppressed findings of the scope.
+func applyScope(rev *report.Review, res *scan.Result, c *scope.Changes,
+	note string) []finding.Finding {
 	if c == nil {
 		rev.Scope.Note = note
-		return
+		return res.Suppressed
 	}
+	suppressed, _, _ := scope.Filter(c, res.Suppressed, nil)
 	rev.Findings, rev.Positives, rev.Scope.OutOfScope = scope.Filter(c, rev.Findings,
 		rev.Positives)
 	rev.Scope.Mode = "diff"
@@ -87,4 +91,5 @@ func applyScope(rev *report.Review, res *scan.Result, c *scope.Changes, note str
 			rev.Scope.ChangedFiles++
 		}
 	}
+	return suppressed
 }

@@ -118,3 +118,40 @@ func TestReviewScopeFromDiffAndAll(t *testing.T) {
 		t.Errorf("outside git the review does not say it reviews everything:\n%s", out)
 	}
 }
+
+func TestSuppressionsAndBaseline(t *testing.T) {
+	root := t.TempDir()
+	app := `const express = require('express');
+const app = express();
+// rampart:ignore js.code-injection -- the expression comes from our own admin UI
+app.get('/calc', (req, res) => res.json(eval(req.query.expr)));
+// rampart:ignore js.command-injection
+app.get('/ping', (req, res) => require('child_process').exec('ping ' + req.query.host));
+`
+	writeFile(t, root, "app.js", app)
+
+	_, out, _ := run(t, "scan", root, "--format", "markdown", "--show-suppressed")
+	for _, want := range []string{
+		"**Suppressed**: 1 finding silenced by rampart:ignore comments:",
+		"`js.code-injection`: the expression comes from our own admin UI",
+		"Suppression without a reason",
+		"OS command injection",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("review lacks %q:\n%s", want, out)
+		}
+	}
+
+	base := root + "/base.json"
+	if code, _, stderr := run(t, "baseline", root, "--out", base); code != exitOK {
+		t.Fatalf("baseline: exit %d %s", code, stderr)
+	}
+	// Lines inserted above the findings move them; the baseline still knows them.
+	writeFile(t, root, "app.js", "// header\n// more\n"+app+
+		"app.get('/run', (req, res) => res.json(eval(req.body.code)));\n")
+	_, out, _ = run(t, "scan", root, "--format", "json", "--baseline", base)
+	if !strings.Contains(out, `"baselined": 5`) || strings.Count(out, `"rule_id"`) != 1 ||
+		!strings.Contains(out, `"line": 9`) {
+		t.Errorf("with the baseline only the new eval should be listed:\n%s", out)
+	}
+}

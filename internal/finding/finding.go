@@ -45,6 +45,8 @@ type Finding struct {
 	Impact      string
 	Trace       []Step
 	Fingerprint string
+	// Suppressed is the reason a rampart:ignore comment gives, for a silenced finding.
+	Suppressed string
 }
 
 // New returns a finding of rule r at loc with the rule's metadata.

@@ -21,6 +21,17 @@ type JSONReview struct {
 	Summary   Summary        `json:"summary"`
 	Findings  []JSONFinding  `json:"findings"`
 	Positives []JSONPositive `json:"positives"`
+	// Suppressed lists the findings rampart:ignore comments silenced, when asked for.
+	Suppressed []JSONSuppressed `json:"suppressed,omitempty"`
+}
+
+// JSONSuppressed is a silenced finding and the reason its comment gives.
+type JSONSuppressed struct {
+	RuleID      string       `json:"rule_id"`
+	Title       string       `json:"title"`
+	Location    JSONLocation `json:"location"`
+	Reason      string       `json:"reason"`
+	Fingerprint string       `json:"fingerprint"`
 }
 
 // JSONScope says what was reviewed. Skipped counts SkippedFiles, for readers that only
@@ -39,6 +50,7 @@ type JSONScope struct {
 	ChangedFiles int            `json:"changed_files,omitempty"`
 	OutOfScope   int            `json:"out_of_scope,omitempty"`
 	Suppressed   int            `json:"suppressed,omitempty"`
+	Baselined    int            `json:"baselined,omitempty"`
 }
 
 // JSONFinding is one finding with its rule's metadata spelled out, so that a reader needs

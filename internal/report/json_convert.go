@@ -27,6 +27,12 @@ func NewJSONReview(r *Review) (*JSONReview, error) {
 	for i, p := range r.Positives {
 		doc.Positives[i] = JSONPositive{Title: valid(p.Title), Location: jsonLocation(p.Location)}
 	}
+	for _, f := range r.Suppressed {
+		doc.Suppressed = append(doc.Suppressed, JSONSuppressed{
+			RuleID: valid(f.Rule.ID), Title: valid(f.Title), Location: jsonLocation(f.Location),
+			Reason: valid(f.Suppressed), Fingerprint: f.Fingerprint,
+		})
+	}
 	return doc, nil
 }
 
@@ -45,6 +51,7 @@ func jsonScope(s Scope) JSONScope {
 		ChangedFiles: s.ChangedFiles,
 		OutOfScope:   s.OutOfScope,
 		Suppressed:   s.Suppressed,
+		Baselined:    s.Baselined,
 	}
 	for lang, n := range s.Languages {
 		js.Languages[valid(lang)] += n

@@ -3,6 +3,8 @@ package report
 import (
 	"strconv"
 	"strings"
+
+	"github.com/rampart-sec/rampart/internal/finding"
 )
 
 // maxParseIssues bounds the partly parsed files named in the preamble; a tree full of
@@ -27,9 +29,13 @@ func mdPreamble(r *Review) string {
 	if len(s.ParseIssues) > 0 {
 		lines = append(lines, "- **Partly parsed**: "+mdParseIssues(s.ParseIssues))
 	}
+	if s.Baselined > 0 {
+		lines = append(lines, "- **Baseline**: "+plural(s.Baselined, "known finding",
+			"known findings")+" from the baseline file "+notListed(s.Baselined))
+	}
 	if s.Suppressed > 0 {
 		lines = append(lines, "- **Suppressed**: "+plural(s.Suppressed, "finding", "findings")+
-			" silenced by rampart:ignore comments (--show-suppressed lists them)")
+			" silenced by rampart:ignore comments"+mdSuppressed(r.Suppressed))
 	}
 
 	sum := r.Summary()
@@ -57,6 +63,19 @@ func notListed(n int) string {
 		return "is not listed"
 	}
 	return "are not listed"
+}
+
+// mdSuppressed lists silenced findings under the count, or says how to list them.
+func mdSuppressed(fs []finding.Finding) string {
+	if len(fs) == 0 {
+		return " (--show-suppressed lists them)"
+	}
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString("\n  - " + codeSpan(place(f.Location.File, f.Location.Line)) + " " +
+			codeSpan(oneLine(f.Rule.ID)) + ": " + escapeText(oneLine(f.Suppressed)))
+	}
+	return ":" + b.String()
 }
 
 func toolName(t Tool) string {

@@ -53,6 +53,8 @@ type Scope struct {
 	OutOfScope   int `json:"out_of_scope,omitempty"`
 	// Suppressed counts the findings an inline rampart:ignore comment silenced.
 	Suppressed int `json:"suppressed,omitempty"`
+	// Baselined counts the findings a baseline file holds, which are not listed.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // Review is everything a report shows.
@@ -62,6 +64,9 @@ type Review struct {
 	Scope     Scope
 	Findings  []finding.Finding
 	Positives []finding.Positive
+	// Suppressed are silenced findings to list (--show-suppressed); Scope.Suppressed
+	// counts them whether they are listed or not.
+	Suppressed []finding.Finding
 }
 
 // Summary counts findings by severity and the positive observations.

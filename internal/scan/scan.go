@@ -19,6 +19,7 @@ import (
 	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/suppress"
 	"github.com/rampart-sec/rampart/internal/taint"
 	"github.com/rampart-sec/rampart/internal/workspace"
 )
@@ -29,7 +30,7 @@ var Languages = []string{workspace.JavaScript, workspace.TypeScript}
 
 // Catalog returns every rule rampart implements.
 func Catalog() *rule.Catalog {
-	c, err := rule.NewCatalog(javascript.Rules()...)
+	c, err := rule.NewCatalog(append(javascript.Rules(), suppress.Rules()...)...)
 	if err != nil {
 		// The catalog is compiled in; an invalid rule is a programming error that every
 		// test run catches.
@@ -58,6 +59,8 @@ type Result struct {
 	App *appmodel.Model
 	// Reviewed lists the files analysed, by path relative to the root.
 	Reviewed []string
+	// Suppressed are the findings rampart:ignore comments silenced, with their reasons.
+	Suppressed []finding.Finding
 }
 
 // Run scans root.
@@ -90,7 +93,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 	res := collect(ws, outcomes, log)
 	start = time.Now()
-	if err := wholeProgram(res, modules(outcomes), ws, opt); err != nil {
+	if err := wholeProgram(res, outcomes, ws, opt); err != nil {
 		return nil, err
 	}
 	log.Debug("analysed the application and its data flows",
@@ -101,7 +104,8 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 // wholeProgram runs the analyses that need every module at once: the application model
 // and its checks, and the data flows, which cross files. Both only read the linked
 // modules, so they run side by side.
-func wholeProgram(res *Result, mods []*model.Module, ws *workspace.Result, opt Options) error {
+func wholeProgram(res *Result, outcomes []outcome, ws *workspace.Result, opt Options) error {
+	mods := modules(outcomes)
 	javascript.Link(mods)
 	appCat, err := javascript.AppCatalog()
 	if err != nil {
@@ -119,11 +123,25 @@ func wholeProgram(res *Result, mods []*model.Module, ws *workspace.Result, opt O
 		return fmt.Errorf("data flow: %w", err)
 	}
 
-	res.Findings = append(javascript.MergeFindings(res.Findings, flows), appFindings...)
+	all := append(javascript.MergeFindings(res.Findings, flows), appFindings...)
+	finding.Fingerprint(all)
+	silenced := suppress.Apply(directivesOf(outcomes), all)
+	finding.Fingerprint(silenced.Problems)
+	res.Findings = append(silenced.Kept, silenced.Problems...)
+	res.Suppressed = silenced.Suppressed
 	res.Positives = finding.SortPositives(append(res.Positives, appPositives...))
-	finding.Fingerprint(res.Findings)
 	finding.Sort(res.Findings)
+	finding.Sort(res.Suppressed)
 	return nil
+}
+
+// directivesOf gathers the rampart:ignore comments of every file.
+func directivesOf(outcomes []outcome) []suppress.Directive {
+	var ds []suppress.Directive
+	for _, o := range outcomes {
+		ds = append(ds, o.directives...)
+	}
+	return ds
 }
 
 // flowCatalog returns what the project adds to the data-flow catalog: sinks from its
@@ -156,6 +174,7 @@ type outcome struct {
 	errorLines []int
 	result     javascript.Result
 	module     *model.Module
+	directives []suppress.Directive
 	err        error
 }
 
@@ -202,6 +221,7 @@ func analyzeFile(f *workspace.File) outcome {
 		errorLines: parsed.ErrorLines,
 		result:     res,
 		module:     mod,
+		directives: suppress.Scan(f.Rel, f.Content),
 	}
 }
 
