@@ -48,6 +48,9 @@ type Catalog struct {
 	Denials []string `yaml:"denials"`
 	// Nest describes NestJS: decorators instead of registration calls.
 	Nest NestCatalog `yaml:"nest"`
+	// Named maps middleware names as a project writes them (requireSession) to what
+	// they do; a project's configuration fills it.
+	Named map[string][]Kind `yaml:"-"`
 }
 
 // NestCatalog names the NestJS decorators the model reads.

@@ -29,6 +29,8 @@ func (c *classifier) middleware(m *model.Module, x model.Expr) []*Middleware {
 	call, fn := c.b.origin(m, x, 0)
 	mw.Call, mw.Func = call, fn
 	switch {
+	case c.b.cat.Named[writtenName(mw.Name)] != nil:
+		mw.Kinds = c.b.cat.Named[writtenName(mw.Name)]
 	case call != nil:
 		mw.Kinds = c.b.packageKinds(m, call)
 	case fn != nil:
@@ -39,6 +41,15 @@ func (c *classifier) middleware(m *model.Module, x model.Expr) []*Middleware {
 		mw.Kinds = []Kind{Auth}
 	}
 	return []*Middleware{mw}
+}
+
+// writtenName returns the name a middleware is written with, without a call:
+// "requireRole('admin')" gives "requireRole".
+func writtenName(text string) string {
+	if i := strings.IndexByte(text, '('); i >= 0 {
+		text = text[:i]
+	}
+	return strings.TrimSpace(text)
 }
 
 // origin follows a middleware expression to the call that made it (helmet(),

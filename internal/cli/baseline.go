@@ -18,6 +18,9 @@ func runBaseline(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := sf.loadConfig(fs, root); err != nil {
+		return err
+	}
 	sf.all, sf.baseline = true, ""
 	rev, _, err := scanRoot(e, root, "", &sf)
 	if err != nil {

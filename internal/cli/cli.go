@@ -42,6 +42,7 @@ func commands() []command {
 		{"routes", "list the routes of the applications with their middleware", runRoutes},
 		{"baseline", "record the current findings, for --baseline to leave out", runBaseline},
 		{"rules", "list the rule catalog", runRules},
+		{"config", "write a commented .rampart.yaml (config init)", runConfig},
 		{"version", "print rampart's version", runVersion},
 	}
 }

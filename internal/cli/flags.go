@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rampart-sec/rampart/internal/config"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/workspace"
 )
@@ -58,6 +59,8 @@ type scanFlags struct {
 	// What else narrows or widens the listing.
 	baseline       string
 	showSuppressed bool
+	// cfg is the configuration loadConfig read.
+	cfg *config.Config
 }
 
 // register adds the flags to fs; failOn is the default --fail-on severity, 0 for none.
@@ -93,6 +96,8 @@ func (s *scanFlags) workspace() workspace.Options {
 		MaxFileSize:     s.maxFileSize,
 		IncludeTests:    s.includeTests,
 		IncludeFrontend: s.includeFrontend,
+		Exclude:         s.cfg.Exclude,
+		Include:         s.cfg.Include,
 	}
 }
 

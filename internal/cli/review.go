@@ -2,14 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rampart-sec/rampart/internal/baseline"
 	"github.com/rampart-sec/rampart/internal/config"
+	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -33,6 +37,9 @@ func runReview(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := sf.loadConfig(fs, root); err != nil {
+		return err
+	}
 
 	if *id == "" {
 		if *id, err = idFromBranch(root); err != nil {
@@ -51,7 +58,7 @@ func runReview(e *env, args []string) error {
 	if err := (report.Markdown{}).Write(&md, rev); err != nil {
 		return err
 	}
-	path, err := writeReview(e.stdout, root, *id, *out, md.Bytes())
+	path, err := writeReview(e.stdout, root, *id, *out, sf.cfg.Output, md.Bytes())
 	if err != nil {
 		return err
 	}
@@ -88,20 +95,21 @@ func buildReview(e *env, root, id string, sf *scanFlags, changeByDefault bool) (
 	return rev, nil
 }
 
-// scanRoot scans root with the configuration and returns the review and the scan result.
+// scanRoot scans root with the configuration sf loaded and returns the review and the
+// scan result, with the configuration's rule settings applied.
 func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Result, error) {
-	cfg, err := config.Load(root, sf.config, javascript.FlowClasses())
-	if err != nil {
-		return nil, nil, err
-	}
+	cfg := sf.cfg
 	res, err := scan.Run(e.ctx, root, scan.Options{
-		Workspace: sf.workspace(),
-		Logger:    logger(e.stderr, sf.verbose),
-		Dataflow:  cfg.Dataflow.Catalog(),
+		Workspace:  sf.workspace(),
+		Logger:     logger(e.stderr, sf.verbose),
+		Dataflow:   cfg.Dataflow.Catalog(),
+		Middleware: cfg.Middleware.Kinds(),
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	res.Findings = applyRules(cfg.Rules, res.Findings)
+	res.Suppressed = applyRules(cfg.Rules, res.Suppressed)
 	rev := &report.Review{
 		Tool:      report.Tool{Name: "rampart", Version: Version},
 		ID:        id,
@@ -112,20 +120,69 @@ func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Res
 	return rev, res, nil
 }
 
+// applyRules drops the findings of disabled rules and applies severity overrides.
+func applyRules(rules config.Rules, fs []finding.Finding) []finding.Finding {
+	if len(rules.Disable) == 0 && len(rules.Severity) == 0 {
+		return fs
+	}
+	var out []finding.Finding
+	for _, f := range fs {
+		if slices.Contains(rules.Disable, f.Rule.ID) {
+			continue
+		}
+		if name, ok := rules.Severity[f.Rule.ID]; ok {
+			f.Severity, _ = rule.ParseSeverity(name)
+		}
+		out = append(out, f)
+	}
+	finding.Sort(out)
+	return out
+}
+
+// loadConfig reads the configuration of root and lets it supply the defaults of flags
+// the command line leaves out.
+func (s *scanFlags) loadConfig(fs *flag.FlagSet, root string) error {
+	known := config.Known{Classes: javascript.FlowClasses()}
+	for _, r := range scan.Catalog().All() {
+		known.Rules = append(known.Rules, r.ID)
+	}
+	cfg, err := config.Load(root, s.config, known)
+	if err != nil {
+		return err
+	}
+	s.cfg = cfg
+	explicit := make(map[string]bool)
+	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	if cfg.FailOn != "" && !explicit["fail-on"] {
+		if err := s.fail.Set(cfg.FailOn); err != nil {
+			return err
+		}
+	}
+	if cfg.Tests && !explicit["include-tests"] {
+		s.includeTests = true
+	}
+	return nil
+}
+
 // writeReview writes the review where --out says, by default to
 // ai/reviews/<ID>_backend_security.md under the reviewed root, and returns that path ("" for
 // stdout).
-func writeReview(stdout io.Writer, root, id, out string, data []byte) (string, error) {
+func writeReview(stdout io.Writer, root, id, out, template string, data []byte) (
+	string, error) {
 	if out == "-" {
 		_, err := stdout.Write(data)
 		return "", err
 	}
 	if out == "" {
-		dir, err := reviewDirUnder(root)
+		if template == "" {
+			template = reviewDir + "/{id}_backend_security.md"
+		}
+		rel := strings.ReplaceAll(template, "{id}", id)
+		dir, err := safeDirUnder(root, path.Dir(rel))
 		if err != nil {
 			return "", err
 		}
-		out = filepath.Join(dir, id+"_backend_security.md")
+		out = filepath.Join(dir, path.Base(rel))
 	}
 	if err := writeFileAtomic(out, data); err != nil {
 		return "", fmt.Errorf("write review: %w", err)
@@ -133,10 +190,10 @@ func writeReview(stdout io.Writer, root, id, out string, data []byte) (string, e
 	return out, nil
 }
 
-// reviewDirUnder creates ai/reviews under the reviewed root. The reviewed repository is
-// not trusted: if ai or ai/reviews is a symbolic link it could point anywhere, so it is
-// refused rather than followed.
-func reviewDirUnder(root string) (string, error) {
+// safeDirUnder creates the directory rel (slash-separated, inside the root) under the
+// reviewed root. The reviewed repository is not trusted: a directory on the way that is a
+// symbolic link could point anywhere, so it is refused rather than followed.
+func safeDirUnder(root, rel string) (string, error) {
 	info, err := os.Stat(root)
 	if err != nil {
 		return "", err
@@ -145,7 +202,10 @@ func reviewDirUnder(root string) (string, error) {
 		root = filepath.Dir(root)
 	}
 	dir := root
-	for _, part := range strings.Split(reviewDir, "/") {
+	for _, part := range strings.Split(path.Clean(rel), "/") {
+		if part == "." || part == "" {
+			continue
+		}
 		dir = filepath.Join(dir, part)
 		info, err := os.Lstat(dir)
 		switch {

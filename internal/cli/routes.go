@@ -17,6 +17,9 @@ func runRoutes(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := sf.loadConfig(fs, root); err != nil {
+		return err
+	}
 	_, res, err := scanRoot(e, root, "", &sf)
 	if err != nil {
 		return err

@@ -24,6 +24,9 @@ func runScan(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := sf.loadConfig(fs, root); err != nil {
+		return err
+	}
 	w, ok := formats[*format]
 	if !ok {
 		return fmt.Errorf("unknown format %q: want text, json or markdown", *format)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -153,5 +155,51 @@ app.get('/ping', (req, res) => require('child_process').exec('ping ' + req.query
 	if !strings.Contains(out, `"baselined": 5`) || strings.Count(out, `"rule_id"`) != 1 ||
 		!strings.Contains(out, `"line": 9`) {
 		t.Errorf("with the baseline only the new eval should be listed:\n%s", out)
+	}
+}
+
+func TestConfigurationKeys(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, "app.js", `const express = require('express');
+const helmet = require('helmet');
+const { requireSession } = require('session-kit');
+const app = express();
+app.use(helmet());
+app.delete('/admin/users/:id', requireSession, (req, res) => res.end());
+app.get('/calc', (req, res) => res.json(eval(req.query.expr)));
+`)
+	writeFile(t, root, "legacy/old.js", "eval(process.argv[2]);\n")
+	writeFile(t, root, ".rampart.yaml", `# team settings
+exclude: [legacy/]
+rules:
+  disable: [js.no-rate-limit, js.x-powered-by]
+  severity:
+    js.code-injection: medium
+fail_on: medium
+output: reviews/{id}.md
+middleware:
+  auth: [requireSession]
+`)
+	code, _, stderr := run(t, "review", root, "--id", "CFG-1")
+	if code != exitFindings {
+		t.Errorf("fail_on medium: exit %d, want 1 (%s)", code, stderr)
+	}
+	review, err := os.ReadFile(filepath.Join(root, "reviews", "CFG-1.md"))
+	if err != nil {
+		t.Fatalf("output template not followed: %v", err)
+	}
+	text := string(review)
+	for _, want := range []string{
+		"### M", "Code injection", "No role check on DELETE /admin/users/:id",
+		"excluded by the configuration: 1",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("review lacks %q:\n%s", want, text)
+		}
+	}
+	for _, banned := range []string{"No rate limiting anywhere", "X-Powered-By", "legacy/old.js:1"} {
+		if strings.Contains(text, banned) {
+			t.Errorf("review has %q:\n%s", banned, text)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -48,6 +49,79 @@ func list(classes []taint.Class) string {
 	}
 	slices.Sort(names)
 	return strings.Join(names, ", ")
+}
+
+// severities are the values a severity override may take, and fail_on too.
+var severities = []string{"critical", "high", "medium", "low"}
+
+// check validates the keys outside dataflow.
+func (c *Config) check(doc *yaml.Node, known Known) error {
+	for i, id := range c.Rules.Disable {
+		if !slices.Contains(known.Rules, id) {
+			return at(doc, "rules.disable", i, "", fmt.Sprintf("unknown rule %q (rampart "+
+				"rules lists them)", id))
+		}
+	}
+	for id, sev := range c.Rules.Severity {
+		if !slices.Contains(known.Rules, id) {
+			return keyError(doc, []string{"rules", "severity", id}, fmt.Sprintf(
+				"unknown rule %q (rampart rules lists them)", id))
+		}
+		if !slices.Contains(severities, sev) {
+			return keyError(doc, []string{"rules", "severity", id}, fmt.Sprintf(
+				"severity %q: want critical, high, medium or low", sev))
+		}
+	}
+	if c.FailOn != "" && c.FailOn != "none" && !slices.Contains(severities, c.FailOn) {
+		return keyError(doc, []string{"fail_on"}, fmt.Sprintf(
+			"%q: want critical, high, medium, low or none", c.FailOn))
+	}
+	if c.Output != "" && !validOutput(c.Output) {
+		return keyError(doc, []string{"output"}, fmt.Sprintf("%q: want a relative path "+
+			"inside the reviewed root, with {id} for the review ID", c.Output))
+	}
+	return nil
+}
+
+// validOutput reports a relative output path that stays inside the root.
+func validOutput(p string) bool {
+	clean := path.Clean(strings.ReplaceAll(p, "{id}", "ID"))
+	return !path.IsAbs(clean) && clean != ".." && !strings.HasPrefix(clean, "../") &&
+		!strings.HasPrefix(p, "/") && !strings.Contains(p, "\\")
+}
+
+// keyError formats an error for a key at path, with its line.
+func keyError(doc *yaml.Node, keys []string, msg string) error {
+	name := strings.Join(keys, ".")
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	for _, k := range keys {
+		key, value := childPair(n, k)
+		if key == nil {
+			break
+		}
+		line, n = key.Line, value
+	}
+	if line > 0 {
+		return fmt.Errorf("line %d: %s: %s", line, name, msg)
+	}
+	return fmt.Errorf("%s: %s", name, msg)
+}
+
+// childPair returns the key and value nodes of key in a mapping node.
+func childPair(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if n.Content[j].Value == key {
+			return n.Content[j], n.Content[j+1]
+		}
+	}
+	return nil, nil
 }
 
 // at formats an error for item i of the list at path, pointing at key within the item

@@ -11,10 +11,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rampart-sec/rampart/internal/appmodel"
 	"github.com/rampart-sec/rampart/internal/taint"
 )
 
@@ -24,8 +27,35 @@ const FileName = ".rampart.yaml"
 // Config is the content of .rampart.yaml.
 type Config struct {
 	// Path is the file the configuration was read from, "" when there was none.
-	Path     string   `yaml:"-"`
-	Dataflow Dataflow `yaml:"dataflow"`
+	Path string `yaml:"-"`
+	// Exclude lists paths not to review, as .gitignore patterns; Include lists paths to
+	// review although a built-in rule skips them (test or browser code, vendored code).
+	Exclude []string `yaml:"exclude"`
+	Include []string `yaml:"include"`
+	// Tests reviews test code too.
+	Tests bool  `yaml:"tests"`
+	Rules Rules `yaml:"rules"`
+	// FailOn is the default of --fail-on.
+	FailOn string `yaml:"fail_on"`
+	// Output is where review writes, relative to the reviewed root; {id} is the ID.
+	Output string `yaml:"output"`
+	// Middleware names the project's own middleware by what it does.
+	Middleware Middleware `yaml:"middleware"`
+	Dataflow   Dataflow   `yaml:"dataflow"`
+}
+
+// Rules turns rules off and changes their severity.
+type Rules struct {
+	Disable  []string          `yaml:"disable"`
+	Severity map[string]string `yaml:"severity"`
+}
+
+// Middleware lists middleware names as the code writes them, by what they do.
+type Middleware struct {
+	Auth       []string `yaml:"auth"`
+	Role       []string `yaml:"role"`
+	Limiter    []string `yaml:"limiter"`
+	Validation []string `yaml:"validation"`
 }
 
 // Dataflow adds to the data-flow catalog.
@@ -42,10 +72,17 @@ type Source struct {
 	Request string `yaml:"request"`
 }
 
+// Known is what a configuration may name: the vulnerability classes of the data-flow
+// catalog and the ids of the rules.
+type Known struct {
+	Classes []taint.Class
+	Rules   []string
+}
+
 // Load reads the configuration: path when it is set, else .rampart.yaml under root if
 // there is one. A missing default file is no error; a missing explicit one is. classes
 // are the vulnerability classes a sink may name.
-func Load(root, path string, classes []taint.Class) (*Config, error) {
+func Load(root, path string, known Known) (*Config, error) {
 	explicit := path != ""
 	if !explicit {
 		path = filepath.Join(rootDir(root), FileName)
@@ -57,7 +94,7 @@ func Load(root, path string, classes []taint.Class) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	cfg, err := Parse(data, classes)
+	cfg, err := Parse(data, known)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -75,7 +112,7 @@ func rootDir(root string) string {
 
 // Parse reads a configuration from YAML, refusing unknown keys and values that would
 // silently do nothing.
-func Parse(data []byte, classes []taint.Class) (*Config, error) {
+func Parse(data []byte, known Known) (*Config, error) {
 	var cfg Config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -86,21 +123,73 @@ func Parse(data []byte, classes []taint.Class) (*Config, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, cleanError(err)
 	}
-	if err := cfg.Dataflow.check(&doc, classes); err != nil {
+	if err := cfg.Dataflow.check(&doc, known.Classes); err != nil {
+		return nil, err
+	}
+	if err := cfg.check(&doc, known); err != nil {
 		return nil, err
 	}
 	return &cfg, nil
 }
 
-// cleanError turns the YAML library's messages into one line per problem.
+// cleanError turns the YAML library's messages into one line per problem, naming the
+// keys that are allowed where an unknown one stands.
 func cleanError(err error) error {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msgs := make([]string, len(te.Errors))
 		for i, m := range te.Errors {
-			msgs[i] = strings.Replace(m, "not found in type", "is not a known key of", 1)
+			msgs[i] = unknownKey.ReplaceAllStringFunc(m, func(s string) string {
+				typ := unknownKey.FindStringSubmatch(s)[1]
+				return "is not a known key (want one of " + strings.Join(keysOf(typ), ", ") + ")"
+			})
 		}
 		return errors.New(strings.Join(msgs, "; "))
 	}
 	return err
+}
+
+var unknownKey = regexp.MustCompile(`not found in type ([\w.]+)`)
+
+// keyed are the types of the file, by the name the YAML library gives them.
+var keyed = map[string]reflect.Type{
+	"config.Config":     reflect.TypeFor[Config](),
+	"config.Rules":      reflect.TypeFor[Rules](),
+	"config.Middleware": reflect.TypeFor[Middleware](),
+	"config.Dataflow":   reflect.TypeFor[Dataflow](),
+	"config.Source":     reflect.TypeFor[Source](),
+	"taint.Sink":        reflect.TypeFor[taint.Sink](),
+	"taint.Sanitizer":   reflect.TypeFor[taint.Sanitizer](),
+	"taint.Condition":   reflect.TypeFor[taint.Condition](),
+}
+
+// keysOf lists the YAML keys of a type of the file.
+func keysOf(typ string) []string {
+	t, ok := keyed[typ]
+	if !ok {
+		return nil
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if k := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]; k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// Kinds returns the configured middleware names with what each does.
+func (m Middleware) Kinds() map[string][]appmodel.Kind {
+	out := make(map[string][]appmodel.Kind)
+	add := func(names []string, k appmodel.Kind) {
+		for _, n := range names {
+			out[n] = append(out[n], k)
+		}
+	}
+	add(m.Auth, appmodel.Auth)
+	add(m.Role, appmodel.Auth)
+	add(m.Role, appmodel.Role)
+	add(m.Limiter, appmodel.Limiter)
+	add(m.Validation, appmodel.Validation)
+	return out
 }

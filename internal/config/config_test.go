@@ -9,7 +9,10 @@ import (
 	"github.com/rampart-sec/rampart/internal/taint"
 )
 
-var classes = []taint.Class{"sql", "xss", "command"}
+var classes = Known{
+	Classes: []taint.Class{"sql", "xss", "command"},
+	Rules:   []string{"js.sql-injection", "js.no-rate-limit"},
+}
 
 func TestParseValid(t *testing.T) {
 	cfg, err := Parse([]byte(`
@@ -42,7 +45,7 @@ func TestParseErrorsNameTheKeyAndLine(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"unknown top-level key", "dataflow: {}\nrulez: [a]\n",
-			"line 2: field rulez is not a known key"},
+			"line 2: field rulez is not a known key (want one of exclude, include, tests,"},
 		{"unknown nested key", "dataflow:\n  sinks:\n    - {class: sql, calee: x}\n",
 			"line 3: field calee is not a known key"},
 		{"unknown class", "dataflow:\n  sinks:\n    - callee: db.run\n      class: sqli\n",
@@ -54,6 +57,12 @@ func TestParseErrorsNameTheKeyAndLine(t *testing.T) {
 		{"source with both", "dataflow:\n  sources:\n    - {call: f, request: body}\n",
 			"line 3: dataflow.sources[0]: set exactly one of call and request"},
 		{"wrong type", "dataflow:\n  sinks: yes\n", "line 2"},
+		{"unknown disabled rule", "rules:\n  disable: [js.nope]\n",
+			`line 2: rules.disable[0]: unknown rule "js.nope"`},
+		{"bad severity", "rules:\n  severity:\n    js.sql-injection: severe\n",
+			`line 3: rules.severity.js.sql-injection: severity "severe"`},
+		{"bad fail_on", "fail_on: sometimes\n", `line 1: fail_on: "sometimes"`},
+		{"output outside", "output: ../../etc/{id}.md\n", "line 1: output:"},
 		{"not yaml", "dataflow: [\n", "yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,5 +99,25 @@ func TestEmptyFileIsEmptyConfig(t *testing.T) {
 	cfg, err := Parse(nil, classes)
 	if err != nil || len(cfg.Dataflow.Sinks) != 0 {
 		t.Errorf("cfg %+v, err %v", cfg, err)
+	}
+}
+
+func TestTemplateIsValid(t *testing.T) {
+	cfg, err := Parse(Template, classes)
+	if err != nil {
+		t.Fatalf("the starting configuration does not parse: %v", err)
+	}
+	if cfg.FailOn != "high" || cfg.Output == "" {
+		t.Errorf("template values: %+v", cfg)
+	}
+	root := t.TempDir()
+	if _, err := WriteTemplate(root, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteTemplate(root, false); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("second write: %v, want a refusal naming --force", err)
+	}
+	if _, err := WriteTemplate(root, true); err != nil {
+		t.Errorf("--force: %v", err)
 	}
 }

@@ -48,6 +48,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Dataflow adds a project's own sources, sinks and sanitizers, or is nil.
 	Dataflow *taint.Catalog
+	// Middleware names a project's own middleware by what it does.
+	Middleware map[string][]appmodel.Kind
 }
 
 // Result is what a scan found.
@@ -111,7 +113,9 @@ func wholeProgram(res *Result, outcomes []outcome, ws *workspace.Result, opt Opt
 	if err != nil {
 		return err
 	}
-	res.App = appmodel.Build(mods, appCat)
+	cat := *appCat
+	cat.Named = opt.Middleware
+	res.App = appmodel.Build(mods, &cat)
 
 	var appFindings []finding.Finding
 	var appPositives []finding.Positive

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
 // DefaultMaxFileSize is the size limit when Options.MaxFileSize is 0. Hand-written source
@@ -22,6 +24,11 @@ type Options struct {
 	// Others lists extensions (".ejs") of files that are not source but that analyses
 	// read, such as view templates; they come back in Result.Others.
 	Others []string
+	// Exclude and Include are .gitignore-style patterns from the configuration: paths not
+	// to review, and paths to review although a built-in rule (test code, browser code,
+	// vendored code) would skip them.
+	Exclude []string
+	Include []string
 }
 
 // File is a source file to review.
@@ -91,7 +98,9 @@ type walker struct {
 	limit  int64
 	langs  map[string]bool // nil when every language is reviewed
 	others map[string]bool
-	res    Result
+	// exclude and include match the configured patterns; nil when there are none.
+	exclude, include gitignore.Matcher
+	res              Result
 }
 
 func newWalker(root string, opt Options) *walker {
@@ -99,6 +108,7 @@ func newWalker(root string, opt Options) *walker {
 	for _, ext := range opt.Others {
 		w.others[ext] = true
 	}
+	w.exclude, w.include = matcher(opt.Exclude), matcher(opt.Include)
 	if w.limit <= 0 {
 		w.limit = DefaultMaxFileSize
 	}
@@ -117,4 +127,21 @@ func (w *walker) skip(rel, reason string) {
 
 func (w *walker) skipDir(rel, reason string) {
 	w.res.Skipped = append(w.res.Skipped, Skip{Rel: rel, Reason: reason, Dir: true})
+}
+
+// matcher compiles configured patterns, which apply from the root.
+func matcher(patterns []string) gitignore.Matcher {
+	if len(patterns) == 0 {
+		return nil
+	}
+	ps := make([]gitignore.Pattern, len(patterns))
+	for i, p := range patterns {
+		ps[i] = gitignore.ParsePattern(p, nil)
+	}
+	return gitignore.NewMatcher(ps)
+}
+
+// matches reports whether a configured matcher takes a path.
+func matches(m gitignore.Matcher, parts []string, dir bool) bool {
+	return m != nil && m.Match(parts, dir)
 }

@@ -30,6 +30,12 @@ func (w *walker) visitFile(abs string, parts []string, e fs.DirEntry, ignored gi
 		}
 		return
 	}
+	if matches(w.exclude, parts, false) {
+		if lang != "" {
+			w.skip(rel, reasonExcluded)
+		}
+		return
+	}
 
 	info, err := e.Info()
 	if err != nil {

@@ -43,6 +43,7 @@ func (w *walker) reasonBeforeRead(rel, lang string, size int64) string {
 		return "type declarations"
 	case isMinifiedName(name):
 		return reasonMinified
+	case w.forced(rel):
 	case !w.opt.IncludeTests && isTestName(name):
 		return reasonTest
 	case !w.opt.IncludeFrontend && isScript(lang):
@@ -67,10 +68,15 @@ func (w *walker) reasonAfterRead(rel, lang string, content []byte) string {
 		return "generated"
 	case isScript(lang) && isMinified(content):
 		return reasonMinified
-	case !w.opt.IncludeFrontend && isScript(lang):
+	case !w.opt.IncludeFrontend && isScript(lang) && !w.forced(rel):
 		return browserContentReason(rel, content)
 	}
 	return ""
+}
+
+// forced reports a file the configuration includes whatever the built-in rules say.
+func (w *walker) forced(rel string) bool {
+	return matches(w.include, strings.Split(rel, "/"), false)
 }
 
 // isScript reports whether lang may be browser code; a Go or PHP file under client/ or

@@ -13,7 +13,10 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
 
-const reasonIgnored = "ignored by .gitignore"
+const (
+	reasonIgnored  = "ignored by .gitignore"
+	reasonExcluded = "excluded by the configuration"
+)
 
 // walkRoot reads the repository's own excludes, which rank below every .gitignore, then
 // walks the tree. Only an unreadable root is an error.
@@ -55,15 +58,18 @@ func (w *walker) visitDir(abs string, parts []string, ignored gitignore.Matcher,
 	patterns []gitignore.Pattern) {
 	rel := strings.Join(parts, "/")
 	name := parts[len(parts)-1]
-	if reason := builtinDirs[name]; reason != "" {
-		w.skipDir(rel, reason)
+	forced := matches(w.include, parts, true)
+	switch {
+	case matches(w.exclude, parts, true):
+		w.skipDir(rel, reasonExcluded)
 		return
-	}
-	if ignored.Match(parts, true) {
+	case builtinDirs[name] != "" && !forced:
+		w.skipDir(rel, builtinDirs[name])
+		return
+	case ignored.Match(parts, true):
 		w.skipDir(rel, reasonIgnored)
 		return
-	}
-	if !w.opt.IncludeTests && testDirs[name] {
+	case !w.opt.IncludeTests && testDirs[name] && !forced:
 		w.skipDir(rel, reasonTest)
 		return
 	}
