@@ -23,7 +23,7 @@ func (s *scanFlags) changes(e *env, root string, byDefault bool) (*scope.Changes
 	case s.all:
 		return nil, "", nil
 	case s.diff != "":
-		c, err := readDiff(e, s.diff)
+		c, err := readDiff(e, s.diff, scope.Prefix(e.ctx, root))
 		return c, "", err
 	case !byDefault && s.base == "" && !s.staged:
 		return nil, "", nil
@@ -54,7 +54,9 @@ func (s *scanFlags) checkScopeFlags() error {
 	return nil
 }
 
-func readDiff(e *env, path string) (*scope.Changes, error) {
+// readDiff reads a unified diff whose paths are relative to the top of the repository;
+// prefix is the reviewed root's place in it.
+func readDiff(e *env, path, prefix string) (*scope.Changes, error) {
 	r, base := e.stdin, "a diff on standard input"
 	if path != "-" {
 		f, err := os.Open(path)
@@ -64,7 +66,7 @@ func readDiff(e *env, path string) (*scope.Changes, error) {
 		defer f.Close()
 		r, base = io.Reader(f), "the diff in "+path
 	}
-	c, err := scope.ParseDiff(r, "")
+	c, err := scope.ParseDiff(r, prefix)
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,17 @@ func FromGit(ctx context.Context, root string, opt GitOptions) (*Changes, error)
 	return g.againstBase(opt.Base)
 }
 
+// Prefix returns the reviewed root's path inside its git repository ("services/api/"),
+// the prefix a repository-wide diff gives its files; "" outside git or at the top.
+func Prefix(ctx context.Context, root string) string {
+	g := &git{ctx: ctx, dir: dirOf(root)}
+	out, err := g.run("rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(out)
+}
+
 // againstBase diffs the work tree with the merge base of base and HEAD.
 func (g *git) againstBase(base string) (*Changes, error) {
 	if base == "" {

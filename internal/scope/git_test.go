@@ -154,3 +154,15 @@ func TestShallowCloneWithoutBase(t *testing.T) {
 		t.Errorf("error = %v, want one explaining the shallow clone", err)
 	}
 }
+
+func TestPrefixOfASubdirectory(t *testing.T) {
+	r := newRepo(t)
+	r.write("services/api/app.js", lines(1))
+	r.commit("one")
+	if p := Prefix(context.Background(), filepath.Join(r.dir, "services", "api")); p != "services/api/" {
+		t.Errorf("prefix = %q", p)
+	}
+	if p := Prefix(context.Background(), t.TempDir()); p != "" {
+		t.Errorf("outside git: prefix %q", p)
+	}
+}
