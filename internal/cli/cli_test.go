@@ -28,6 +28,7 @@ func TestExampleGolden(t *testing.T) {
 		{"markdown", "example.md.golden"},
 		{"json", "example.json.golden"},
 		{"text", "example.txt.golden"},
+		{"sarif", "example.sarif.golden"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			code, out, stderr := run(t, "scan", example, "--format", tc.format, "--id", "DEMO-1")

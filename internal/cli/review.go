@@ -31,6 +31,9 @@ func runReview(e *env, args []string) error {
 	id := fs.String("id", "", "review ID, such as PAY-142 (default: the ticket key in "+
 		"the git branch name)")
 	out := fs.String("out", "", "write the review to this file instead, or - for stdout")
+	var outs outputFlag
+	fs.Var(&outs, "output", "also write FORMAT=PATH, such as sarif=rampart.sarif "+
+		"(repeatable)")
 	var sf scanFlags
 	sf.register(fs, rule.High)
 	root, err := parsePath(fs, args)
@@ -49,6 +52,9 @@ func runReview(e *env, args []string) error {
 	if err := checkID(*id); err != nil {
 		return err
 	}
+	if *out == "-" && slices.ContainsFunc(outs, func(o output) bool { return o.path == "-" }) {
+		return fmt.Errorf("--out - and an --output to - would both write to stdout")
+	}
 
 	rev, err := buildReview(e, root, *id, &sf, true)
 	if err != nil {
@@ -60,6 +66,9 @@ func runReview(e *env, args []string) error {
 	}
 	path, err := writeReview(e.stdout, root, *id, *out, sf.cfg.Output, md.Bytes())
 	if err != nil {
+		return err
+	}
+	if err := writeOutputs(e.stdout, rev, outs); err != nil {
 		return err
 	}
 	if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {

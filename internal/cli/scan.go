@@ -2,22 +2,22 @@ package cli
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
-
-	"github.com/rampart-sec/rampart/internal/report"
+	"os"
+	"strings"
 )
 
-// formats are the writers scan can print with.
-var formats = map[string]report.Writer{
-	"text":     report.Text{},
-	"json":     report.JSON{},
-	"markdown": report.Markdown{},
-}
-
 func runScan(e *env, args []string) error {
-	fs := newFlagSet("scan", "[PATH] [--format text|json|markdown] [flags]", e.stderr)
-	format := fs.String("format", "text", "output format: text, json or markdown")
-	id := fs.String("id", "", "review ID shown in json and markdown output")
+	fs := newFlagSet("scan", "[PATH] [--format FORMAT[,FORMAT]] [--output-dir DIR] [flags]",
+		e.stderr)
+	format := fs.String("format", "text", "output format, or a comma-separated list with "+
+		"--output-dir: "+strings.Join(formatNames, ", "))
+	outDir := fs.String("output-dir", "", "write one file per format into this directory")
+	var outs outputFlag
+	fs.Var(&outs, "output", "also write FORMAT=PATH, such as sarif=rampart.sarif "+
+		"(repeatable; PATH - is stdout)")
+	id := fs.String("id", "", "review ID shown in json, markdown and file names")
 	var sf scanFlags
 	sf.register(fs, 0)
 	root, err := parsePath(fs, args)
@@ -27,14 +27,16 @@ func runScan(e *env, args []string) error {
 	if err := sf.loadConfig(fs, root); err != nil {
 		return err
 	}
-	w, ok := formats[*format]
-	if !ok {
-		return fmt.Errorf("unknown format %q: want text, json or markdown", *format)
-	}
 	if *id != "" {
 		if err := checkID(*id); err != nil {
 			return err
 		}
+	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	targets, err := scanTargets(*format, formatSet, *outDir, *id, outs)
+	if err != nil {
+		return err
 	}
 
 	rev, err := buildReview(e, root, *id, &sf, false)
@@ -42,11 +44,37 @@ func runScan(e *env, args []string) error {
 		return err
 	}
 	out := bufio.NewWriter(e.stdout)
-	if err := w.Write(out, rev); err != nil {
+	if err := writeOutputs(out, rev, targets); err != nil {
 		return err
 	}
 	if err := out.Flush(); err != nil {
 		return err
 	}
 	return failOn(&sf.fail, rev)
+}
+
+// scanTargets decides where each report goes: the --format list into --output-dir, or the
+// one format to stdout, and every --output.
+func scanTargets(format string, formatSet bool, dir, id string, outs outputFlag) (
+	[]output, error) {
+	formats, err := splitFormats(format)
+	if err != nil {
+		return nil, err
+	}
+	var targets []output
+	switch {
+	case dir != "":
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("--output-dir: %w", err)
+		}
+		targets = inDir(dir, id, formats)
+	case len(formats) > 1:
+		return nil, fmt.Errorf("--format lists %d formats: give --output-dir to write "+
+			"them to files", len(formats))
+	case len(outs) == 0 || formatSet:
+		// An explicit --format goes to stdout beside any --output; the default text
+		// report gives way to the --output files.
+		targets = []output{{format: formats[0], path: "-"}}
+	}
+	return append(targets, outs...), nil
 }

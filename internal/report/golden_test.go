@@ -17,6 +17,7 @@ var writers = []struct {
 	{"review.md.golden", Markdown{}},
 	{"review.json.golden", JSON{}},
 	{"review.txt.golden", Text{}},
+	{"review.sarif.golden", SARIF{}},
 }
 
 func TestGolden(t *testing.T) {

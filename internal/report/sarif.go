@@ -1,0 +1,231 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/rampart-sec/rampart/internal/rule"
+)
+
+// SARIF writes the findings as SARIF 2.1.0 for code scanning: one run whose driver lists
+// the rules with their help, and one result per finding, with a code flow for a trace.
+type SARIF struct {
+	// Rules are the rules to describe in the driver; nil describes those of the findings.
+	Rules []*rule.Rule
+	// InformationURI is the tool's home page, if any.
+	InformationURI string
+}
+
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// srcRoot is the base the result paths are relative to.
+	srcRoot = "%SRCROOT%"
+)
+
+// Write renders the review as one SARIF log.
+func (s SARIF) Write(w io.Writer, r *Review) error {
+	if err := r.check(); err != nil {
+		return fmt.Errorf("sarif: %w", err)
+	}
+	// The driver lists the catalog, then any rule a finding uses that it lacks.
+	rules := slices.Clone(s.Rules)
+	index := make(map[string]int, len(rules))
+	for i, rl := range rules {
+		index[rl.ID] = i
+	}
+	for _, f := range r.Findings {
+		if _, ok := index[f.Rule.ID]; !ok {
+			index[f.Rule.ID] = len(rules)
+			rules = append(rules, f.Rule)
+		}
+	}
+	results := make([]sarifResult, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		results = append(results, sarifResultOf(f, index[f.Rule.ID]))
+	}
+	log := sarifLog{
+		Schema:  sarifSchema,
+		Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name: valid(r.Tool.Name), Version: valid(r.Tool.Version),
+				SemanticVersion: valid(r.Tool.Version), InformationURI: s.InformationURI,
+				Rules: sarifRules(rules),
+			}},
+			Results:    results,
+			ColumnKind: "utf16CodeUnits",
+			OriginalURIBaseIDs: map[string]sarifArtifactLocation{
+				srcRoot: {Description: &sarifMessage{Text: "The reviewed root."}},
+			},
+		}},
+	}
+	data, err := json.MarshalIndent(log, "", "  ")
+	if err != nil {
+		return fmt.Errorf("sarif: %w", err)
+	}
+	if _, err := w.Write(append(data, '\n')); err != nil {
+		return fmt.Errorf("write sarif: %w", err)
+	}
+	return nil
+}
+
+// fileURI turns a relative slash path into a relative URI reference, escaping what a URI
+// cannot hold as is, such as spaces and "%".
+func fileURI(file string) string {
+	u := url.URL{Path: valid(file)}
+	return u.EscapedPath()
+}
+
+// securitySeverity maps a severity to the CVSS-like score GitHub ranks alerts by.
+func securitySeverity(s rule.Severity) string {
+	switch s {
+	case rule.Critical:
+		return "9.5"
+	case rule.High:
+		return "8.0"
+	case rule.Medium:
+		return "5.5"
+	}
+	return "3.0"
+}
+
+// level maps a severity to a SARIF level.
+func level(s rule.Severity) string {
+	switch s {
+	case rule.Critical, rule.High:
+		return "error"
+	case rule.Medium:
+		return "warning"
+	}
+	return "note"
+}
+
+func sarifRules(rules []*rule.Rule) []sarifRule {
+	out := make([]sarifRule, len(rules))
+	for i, r := range rules {
+		tags := []string{"security"}
+		for _, c := range r.CWE {
+			tags = append(tags, "external/cwe/"+strings.ToLower(c))
+		}
+		out[i] = sarifRule{
+			ID:                   r.ID,
+			Name:                 ruleName(r.ID),
+			ShortDescription:     sarifMessage{Text: r.Title},
+			FullDescription:      sarifMessage{Text: oneLine(r.Description)},
+			Help:                 sarifMultiformat{Text: helpText(r), Markdown: helpMarkdown(r)},
+			DefaultConfiguration: sarifConfiguration{Level: level(r.Severity)},
+			Properties: sarifRuleProperties{
+				Tags:             tags,
+				SecuritySeverity: securitySeverity(r.Severity),
+				Precision:        precision(r.Confidence),
+				ProblemSeverity:  level(r.Severity),
+			},
+		}
+	}
+	return out
+}
+
+// ruleName turns "js.sql-injection" into "SqlInjection", the form SARIF viewers show.
+func ruleName(id string) string {
+	id = id[strings.LastIndexByte(id, '.')+1:]
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+func precision(c rule.Confidence) string {
+	switch c {
+	case rule.HighConfidence:
+		return "high"
+	case rule.LowConfidence:
+		return "low"
+	}
+	return "medium"
+}
+
+func helpText(r *rule.Rule) string {
+	text := oneLine(r.Description) + "\n\nImpact: " + oneLine(r.Impact) + "\n\nFix: " +
+		oneLine(r.Fix)
+	if r.FixExample != "" {
+		text += "\n\n" + r.FixExample
+	}
+	return text
+}
+
+func helpMarkdown(r *rule.Rule) string {
+	md := oneLine(r.Description) + "\n\n**Impact**: " + oneLine(r.Impact) +
+		"\n\n**Fix**: " + oneLine(r.Fix)
+	if r.FixExample != "" {
+		f := fence(r.FixExample)
+		md += "\n\n" + f + fenceLanguage(r) + "\n" + r.FixExample + "\n" + f
+	}
+	return md
+}
+
+// fenceLanguage returns the info string of a rule's code examples.
+func fenceLanguage(r *rule.Rule) string {
+	if len(r.Languages) > 0 && r.Languages[0] == "typescript" {
+		return "ts"
+	}
+	return "js"
+}
+
+func sarifResultOf(f finding.Finding, ruleIndex int) sarifResult {
+	res := sarifResult{
+		RuleID:    f.Rule.ID,
+		RuleIndex: ruleIndex,
+		Level:     level(f.Severity),
+		Message:   sarifMessage{Text: valid(f.Title) + ". " + valid(oneLine(f.Impact))},
+		Locations: []sarifLocation{locationOf(f.Location, "")},
+		PartialFingerprints: map[string]string{
+			"rampartFingerprint/v1": f.Fingerprint,
+		},
+		Properties: &sarifResultProperties{
+			Severity: f.Severity.String(), Confidence: f.Confidence.String(),
+			SecuritySeverity: securitySeverity(f.Severity),
+		},
+	}
+	if len(f.Trace) > 0 {
+		flow := sarifThreadFlow{}
+		for _, s := range f.Trace {
+			flow.Locations = append(flow.Locations, sarifThreadFlowLocation{
+				Location: locationOf(finding.Location{File: s.File, Line: s.Line}, s.Note),
+			})
+		}
+		res.CodeFlows = []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{flow}}}
+	}
+	return res
+}
+
+// TODO: columns are byte offsets while SARIF counts UTF-16 code units, so a region on a
+// line with non-ASCII text before it is shifted; converting needs the source line.
+func locationOf(l finding.Location, note string) sarifLocation {
+	region := &sarifRegion{StartLine: max(l.Line, 1)}
+	if l.Column > 0 {
+		region.StartColumn = l.Column
+	}
+	if l.EndLine >= l.Line && l.EndLine > 0 {
+		region.EndLine = l.EndLine
+		if l.EndColumn > 0 {
+			region.EndColumn = l.EndColumn
+		}
+	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{
+		ArtifactLocation: sarifArtifactLocation{URI: fileURI(l.File), URIBaseID: srcRoot},
+		Region:           region,
+	}}
+	if note != "" {
+		loc.Message = &sarifMessage{Text: valid(oneLine(note))}
+	}
+	return loc
+}
