@@ -12,6 +12,9 @@ import (
 	"github.com/rampart-sec/rampart/internal/scan"
 )
 
+// homePage is where rampart's documentation lives, named in SARIF as the tool's home.
+const homePage = "https://github.com/rampart-sec/rampart"
+
 // formatNames lists the output formats in the order help text shows them.
 var formatNames = []string{"text", "json", "markdown", "sarif"}
 
@@ -30,7 +33,7 @@ func writerFor(name string) (report.Writer, bool) {
 	case "markdown":
 		return report.Markdown{}, true
 	case "sarif":
-		return report.SARIF{Rules: scan.Catalog().All()}, true
+		return report.SARIF{Rules: scan.Catalog().All(), InformationURI: homePage}, true
 	}
 	return nil, false
 }

@@ -34,15 +34,17 @@ func FromGit(ctx context.Context, root string, opt GitOptions) (*Changes, error)
 	if _, err := g.run("rev-parse", "--show-toplevel"); err != nil {
 		return nil, ErrNotRepository
 	}
-	if _, err := g.run("rev-parse", "--verify", "-q", "HEAD^{commit}"); err != nil {
-		return nil, ErrNoCommits
-	}
 	if opt.Staged {
+		// Before the first commit git compares the index with the empty tree, so every
+		// staged file is new: what a pre-commit hook sees on a new repository.
 		c, err := g.diff("--cached")
 		if err == nil {
 			c.Base = "the index (staged changes)"
 		}
 		return c, err
+	}
+	if _, err := g.run("rev-parse", "--verify", "-q", "HEAD^{commit}"); err != nil {
+		return nil, ErrNoCommits
 	}
 	return g.againstBase(opt.Base)
 }

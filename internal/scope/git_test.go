@@ -123,6 +123,12 @@ func TestErrorsNameTheProblem(t *testing.T) {
 	if _, err := FromGit(context.Background(), empty.dir, GitOptions{}); !errors.Is(err, ErrNoCommits) {
 		t.Errorf("no commits: %v", err)
 	}
+	empty.write("new.js", lines(2))
+	empty.git("add", "new.js")
+	c, err := FromGit(context.Background(), empty.dir, GitOptions{Staged: true})
+	if err != nil || !c.Files["new.js"].New {
+		t.Errorf("staged before the first commit: %v, %+v", err, c)
+	}
 
 	r := newRepo(t)
 	r.write("a.js", lines(1))
