@@ -38,10 +38,12 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"review", "write the security review of a repository to ai/reviews/", runReview},
-		{"scan", "print findings to stdout as text, json or markdown", runScan},
+		{"scan", "print findings to stdout as text, json, markdown or sarif", runScan},
 		{"routes", "list the routes of the applications with their middleware", runRoutes},
 		{"baseline", "record the current findings, for --baseline to leave out", runBaseline},
-		{"rules", "list the rule catalog", runRules},
+		{"rules", "list the rule catalog (--format markdown for the reference)", runRules},
+		{"explain", "describe a rule: impact, fix, a vulnerable and a safe example",
+			runExplain},
 		{"config", "write a commented .rampart.yaml (config init)", runConfig},
 		{"version", "print rampart's version", runVersion},
 	}
