@@ -102,9 +102,10 @@ func inDir(dir, id string, formats []string) []output {
 	return out
 }
 
-// writeOutputs renders the review in each format and writes it. No more than one output
-// may go to stdout, so that two formats never interleave there.
-func writeOutputs(stdout io.Writer, rev *report.Review, outs []output) error {
+// writeOutputs renders the review in each format and writes it, text with the given
+// writer. No more than one output may go to stdout, so that two formats never
+// interleave there.
+func writeOutputs(stdout io.Writer, rev *report.Review, outs []output, text report.Text) error {
 	toStdout := 0
 	for _, o := range outs {
 		if o.path == "-" {
@@ -115,15 +116,22 @@ func writeOutputs(stdout io.Writer, rev *report.Review, outs []output) error {
 		return fmt.Errorf("only one output can go to stdout (-), got %d", toStdout)
 	}
 	for _, o := range outs {
-		if err := writeOutput(stdout, rev, o); err != nil {
+		if err := writeOutput(stdout, rev, o, text); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeOutput(stdout io.Writer, rev *report.Review, o output) error {
+func writeOutput(stdout io.Writer, rev *report.Review, o output, text report.Text) error {
 	w, _ := writerFor(o.format)
+	if o.format == "text" {
+		if o.path != "-" {
+			// A file keeps no colours: it is read later, often not in a terminal.
+			text.Color, text.LinkRoot = false, ""
+		}
+		w = text
+	}
 	var buf bytes.Buffer
 	if err := w.Write(&buf, rev); err != nil {
 		return err

@@ -68,7 +68,7 @@ func runReview(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutputs(e.stdout, rev, outs); err != nil {
+	if err := writeOutputs(e.stdout, rev, outs, textFor(root, false)); err != nil {
 		return err
 	}
 	if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {

@@ -17,6 +17,7 @@ func runScan(e *env, args []string) error {
 	var outs outputFlag
 	fs.Var(&outs, "output", "also write FORMAT=PATH, such as sarif=rampart.sarif "+
 		"(repeatable; PATH - is stdout)")
+	noColor := fs.Bool("no-color", false, "no colours in text output (also NO_COLOR=1)")
 	id := fs.String("id", "", "review ID shown in json, markdown and file names")
 	var sf scanFlags
 	sf.register(fs, 0)
@@ -44,7 +45,8 @@ func runScan(e *env, args []string) error {
 		return err
 	}
 	out := bufio.NewWriter(e.stdout)
-	if err := writeOutputs(out, rev, targets); err != nil {
+	text := textFor(root, colorWanted(e.stdout, *noColor))
+	if err := writeOutputs(out, rev, targets, text); err != nil {
 		return err
 	}
 	if err := out.Flush(); err != nil {

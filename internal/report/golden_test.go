@@ -138,3 +138,25 @@ func TestFindingWithoutRuleIsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestTextColorAndLinks(t *testing.T) {
+	out := render(t, Text{Color: true, Dir: "api", LinkRoot: "/home/dev/api"}, sampleReview())
+	for _, want := range []string{
+		"\x1b[1;31mCRITICAL",
+		"\x1b]8;;file:///home/dev/api/",
+		"\x1b[0m  \x1b]8;;",
+		"\x1b[2m[",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("coloured text lacks %q:\n%q", want, out)
+		}
+	}
+	if !strings.Contains(out, "\x1b\\api/") {
+		t.Errorf("locations should start with Dir:\n%q", out)
+	}
+
+	plainOut := render(t, Text{Dir: "api"}, sampleReview())
+	if strings.Contains(plainOut, "\x1b") {
+		t.Errorf("text without Color holds escapes:\n%q", plainOut)
+	}
+}
