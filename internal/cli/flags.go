@@ -46,6 +46,7 @@ func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 // and scan.
 type scanFlags struct {
 	verbose         bool
+	quiet           bool
 	includeTests    bool
 	includeFrontend bool
 	maxFileSize     int64
@@ -73,6 +74,8 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 	fs.Var(&s.fail, "fail-on", usage)
 	fs.BoolVar(&s.verbose, "verbose", false,
 		"log skipped files and why, syntax errors and timings to stderr")
+	fs.BoolVar(&s.quiet, "quiet", false, "print nothing on stderr but errors: no progress "+
+		"line, no summary")
 	fs.BoolVar(&s.includeTests, "include-tests", false, "review test code too")
 	fs.BoolVar(&s.includeFrontend, "include-frontend", false, "review browser code too")
 	fs.Int64Var(&s.maxFileSize, "max-file-size", workspace.DefaultMaxFileSize,

@@ -71,8 +71,10 @@ func runReview(e *env, args []string) error {
 	if err := writeOutputs(e.stdout, rev, outs, textFor(root, false)); err != nil {
 		return err
 	}
-	if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {
-		return err
+	if !sf.quiet {
+		if err := report.WriteBrief(e.stderr, rev, path, briefLimit); err != nil {
+			return err
+		}
 	}
 	return failOn(&sf.fail, rev)
 }
@@ -108,12 +110,20 @@ func buildReview(e *env, root, id string, sf *scanFlags, changeByDefault bool) (
 // scan result, with the configuration's rule settings applied.
 func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Result, error) {
 	cfg := sf.cfg
-	res, err := scan.Run(e.ctx, root, scan.Options{
+	opt := scan.Options{
 		Workspace:  sf.workspace(),
 		Logger:     logger(e.stderr, sf.verbose),
 		Dataflow:   cfg.Dataflow.Catalog(),
 		Middleware: cfg.Middleware.Kinds(),
-	})
+	}
+	// A progress line only on a terminal, where it is redrawn in place, and not among
+	// --verbose logs.
+	if !sf.quiet && !sf.verbose && isTerminal(e.stderr) {
+		p := startProgress(e.stderr)
+		opt.Progress = p.update
+		defer p.Stop()
+	}
+	res, err := scan.Run(e.ctx, root, opt)
 	if err != nil {
 		return nil, nil, err
 	}

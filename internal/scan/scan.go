@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rampart-sec/rampart/internal/appmodel"
@@ -50,7 +51,24 @@ type Options struct {
 	Dataflow *taint.Catalog
 	// Middleware names a project's own middleware by what it does.
 	Middleware map[string][]appmodel.Kind
+	// Progress, if set, is told of each phase and of each file analysed. It is called
+	// from several goroutines at once and must return quickly.
+	Progress func(Progress)
 }
+
+// Progress says how far a scan is: its phase and, while files are analysed, how many
+// of how many are done.
+type Progress struct {
+	Phase       string
+	Done, Total int
+}
+
+// Phases of a scan, in order, as Progress reports them.
+const (
+	PhaseDiscover = "discovering files"
+	PhaseAnalyze  = "analysing files"
+	PhaseProgram  = "following data flows and routes"
+)
 
 // Result is what a scan found.
 type Result struct {
@@ -74,6 +92,11 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	opt.Workspace.Languages = Languages
 	opt.Workspace.Others = javascript.TemplateExtensions()
 
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(Progress) {}
+	}
+	progress(Progress{Phase: PhaseDiscover})
 	start := time.Now()
 	ws, err := workspace.Discover(root, opt.Workspace)
 	if err != nil {
@@ -86,7 +109,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	}
 
 	start = time.Now()
-	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers)
+	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +117,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
+	progress(Progress{Phase: PhaseProgram})
 	start = time.Now()
 	if err := wholeProgram(res, outcomes, ws, opt); err != nil {
 		return nil, err
@@ -184,10 +208,13 @@ type outcome struct {
 
 // analyzeAll parses and analyses each file once, on all workers; each file's syntax tree
 // lives only while its worker analyses it.
-func analyzeAll(ctx context.Context, files []workspace.File, workers int) ([]outcome, error) {
+func analyzeAll(ctx context.Context, files []workspace.File, workers int,
+	progress func(Progress)) ([]outcome, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	progress(Progress{Phase: PhaseAnalyze, Total: len(files)})
+	var done atomic.Int64
 	out := make([]outcome, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -195,6 +222,8 @@ func analyzeAll(ctx context.Context, files []workspace.File, workers int) ([]out
 		wg.Go(func() {
 			for i := range next {
 				out[i] = analyzeFile(&files[i])
+				progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)),
+					Total: len(files)})
 			}
 		})
 	}

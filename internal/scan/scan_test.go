@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -114,5 +115,31 @@ func TestHostileTreeIsReviewedWithReasons(t *testing.T) {
 	if res.Scope.Files != 2 || len(res.Findings) != 1 || res.Findings[0].Location.File != "latin1.js" {
 		t.Errorf("reviewed %d files with findings %+v; want latin1.js's eval", res.Scope.Files,
 			res.Findings)
+	}
+}
+
+func TestProgressCountsEveryFile(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, generatedRepo(12))
+	var mu sync.Mutex
+	var phases []string
+	maxDone, total := 0, 0
+	_, err := Run(context.Background(), root, Options{Workers: 3, Progress: func(p Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(phases) == 0 || phases[len(phases)-1] != p.Phase {
+			phases = append(phases, p.Phase)
+		}
+		maxDone, total = max(maxDone, p.Done), max(total, p.Total)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{PhaseDiscover, PhaseAnalyze, PhaseProgram}
+	if !slices.Equal(phases, want) {
+		t.Errorf("phases %v, want %v", phases, want)
+	}
+	if total == 0 || maxDone != total {
+		t.Errorf("done %d of %d", maxDone, total)
 	}
 }
