@@ -45,6 +45,7 @@ func commands() []command {
 		{"explain", "describe a rule: impact, fix, a vulnerable and a safe example",
 			runExplain},
 		{"config", "write a commented .rampart.yaml (config init)", runConfig},
+		{"completion", "print a bash, zsh or fish completion script", runCompletion},
 		{"version", "print rampart's version", runVersion},
 	}
 }
