@@ -116,16 +116,17 @@ func TestDetachedHeadAndStaged(t *testing.T) {
 }
 
 func TestErrorsNameTheProblem(t *testing.T) {
-	if _, err := FromGit(context.Background(), t.TempDir(), GitOptions{}); !errors.Is(err, ErrNotRepository) {
+	ctx := context.Background()
+	if _, err := FromGit(ctx, t.TempDir(), GitOptions{}); !errors.Is(err, ErrNotRepository) {
 		t.Errorf("outside git: %v", err)
 	}
 	empty := newRepo(t)
-	if _, err := FromGit(context.Background(), empty.dir, GitOptions{}); !errors.Is(err, ErrNoCommits) {
+	if _, err := FromGit(ctx, empty.dir, GitOptions{}); !errors.Is(err, ErrNoCommits) {
 		t.Errorf("no commits: %v", err)
 	}
 	empty.write("new.js", lines(2))
 	empty.git("add", "new.js")
-	c, err := FromGit(context.Background(), empty.dir, GitOptions{Staged: true})
+	c, err := FromGit(ctx, empty.dir, GitOptions{Staged: true})
 	if err != nil || !c.Files["new.js"].New {
 		t.Errorf("staged before the first commit: %v, %+v", err, c)
 	}
@@ -165,7 +166,8 @@ func TestPrefixOfASubdirectory(t *testing.T) {
 	r := newRepo(t)
 	r.write("services/api/app.js", lines(1))
 	r.commit("one")
-	if p := Prefix(context.Background(), filepath.Join(r.dir, "services", "api")); p != "services/api/" {
+	sub := filepath.Join(r.dir, "services", "api")
+	if p := Prefix(context.Background(), sub); p != "services/api/" {
 		t.Errorf("prefix = %q", p)
 	}
 	if p := Prefix(context.Background(), t.TempDir()); p != "" {
