@@ -1,0 +1,176 @@
+// Package secrets finds credentials committed to a repository: provider tokens, private
+// keys and other high-confidence patterns through gitleaks' maintained rule set, and
+// passwords written into connection strings, which that set leaves alone.
+//
+// A Hit carries the secret so that callers can fingerprint it, but only Redacted may ever
+// be shown: the review, its machine formats and the logs never hold a secret in full.
+package secrets
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rs/zerolog"
+	"github.com/zricethezav/gitleaks/v8/detect"
+	"github.com/zricethezav/gitleaks/v8/logging"
+)
+
+func init() {
+	// gitleaks logs the secrets it skips; nothing of it may reach rampart's output.
+	logging.Logger = zerolog.Nop()
+}
+
+// Hit is one secret found in a file.
+type Hit struct {
+	// Kind is the detector's rule, such as "stripe-access-token" or "connection-string".
+	Kind string
+	// Description says what the secret is, in words.
+	Description string
+	// Line and Column locate the secret's first byte, 1-based; EndColumn is past its end
+	// on the same line, or 0 when the secret spans lines.
+	Line, Column, EndColumn int
+	secret                  string
+}
+
+// Redacted returns the secret as it may be shown: its first characters and its length.
+func (h Hit) Redacted() string { return Redact(h.secret) }
+
+// Secret returns the secret itself, for fingerprints and tests; never print it.
+func (h Hit) Secret() string { return h.secret }
+
+// Redact shows at most a quarter of s, and never more than four characters, then its
+// length: "sk_l…" (32 characters).
+func Redact(s string) string {
+	n := utf8.RuneCountInString(s)
+	shown := min(4, n/4)
+	return strconv.Quote(string([]rune(s)[:shown])+"…") + " (" + strconv.Itoa(n) +
+		" characters)"
+}
+
+// Scanner finds secrets. It is safe for use by several goroutines at once.
+type Scanner struct {
+	detector *detect.Detector
+}
+
+// New returns a scanner with gitleaks' default rules.
+func New() (*Scanner, error) {
+	d, err := detect.NewDetectorDefaultConfig()
+	if err != nil {
+		return nil, fmt.Errorf("load the secret rules: %w", err)
+	}
+	return &Scanner{detector: d}, nil
+}
+
+// Scan returns the secrets in one file's content, in order of position, leaving out
+// placeholders such as "changeme" or "${DB_PASSWORD}".
+func (s *Scanner) Scan(content []byte) []Hit {
+	lines := bytes.Split(content, []byte("\n"))
+	var hits []Hit
+	for _, f := range s.detector.DetectBytes(content) {
+		if f.Secret == "" || IsPlaceholder(f.Secret) {
+			continue
+		}
+		h := Hit{Kind: f.RuleID, Description: f.Description, Line: f.StartLine + 1,
+			secret: f.Secret}
+		h.Column, h.EndColumn = locate(lines, f.StartLine, f.Secret)
+		hits = append(hits, h)
+	}
+	hits = append(hits, connectionStrings(lines)...)
+	return dedupe(hits)
+}
+
+// locate finds the secret on its line: gitleaks' columns are not consistent between the
+// first line of a file and the others, so the text itself is the reference.
+func locate(lines [][]byte, line int, secret string) (int, int) {
+	if line < 0 || line >= len(lines) {
+		return 1, 0
+	}
+	first, _, multi := strings.Cut(secret, "\n")
+	i := bytes.Index(lines[line], []byte(first))
+	if i < 0 {
+		return 1, 0
+	}
+	if multi {
+		return i + 1, 0
+	}
+	return i + 1, i + 1 + len(secret)
+}
+
+// connectionURL matches a database or broker URL with a password in it.
+var connectionURL = regexp.MustCompile(`(?i)\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|` +
+	`rediss?|amqps?|mssql|sqlserver|jdbc:[a-z]+)://([^:/?#@\s'"` + "`" + `]+):` +
+	`([^@/?#\s'"` + "`" + `]+)@`)
+
+// connectionStrings finds passwords inside connection URLs, which no provider rule
+// covers.
+func connectionStrings(lines [][]byte) []Hit {
+	var hits []Hit
+	for n, line := range lines {
+		for _, m := range connectionURL.FindAllSubmatchIndex(line, -1) {
+			password := string(line[m[6]:m[7]])
+			if IsPlaceholder(password) {
+				continue
+			}
+			hits = append(hits, Hit{
+				Kind: "connection-string",
+				Description: "Password in a " + strings.ToLower(string(line[m[2]:m[3]])) +
+					" connection string",
+				Line: n + 1, Column: m[6] + 1, EndColumn: m[7] + 1,
+				secret: password,
+			})
+		}
+	}
+	return hits
+}
+
+// dedupe keeps one hit per secret and line, the first a rule reported.
+func dedupe(hits []Hit) []Hit {
+	seen := make(map[string]bool, len(hits))
+	out := hits[:0]
+	for _, h := range hits {
+		key := strconv.Itoa(h.Line) + "\x00" + h.secret
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// placeholderWords mark a value as an example rather than a credential.
+var placeholderWords = []string{
+	"changeme", "change_me", "change-me", "example", "xxxx", "your-", "your_", "yourkey",
+	"placeholder", "dummy", "redacted", "sample", "replace", "secret_here", "fake",
+	"<", "${", "{{", "%s", "%(", "$(",
+}
+
+// envReference matches a value that names an environment variable, as in $DB_PASSWORD.
+var envReference = regexp.MustCompile(`^\$[A-Za-z_][A-Za-z0-9_]*$`)
+
+// IsPlaceholder reports whether a value found where a secret goes is an example or a
+// reference to one kept elsewhere, not a secret.
+func IsPlaceholder(v string) bool {
+	lower := strings.ToLower(v)
+	for _, w := range placeholderWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	if envReference.MatchString(v) {
+		return true
+	}
+	return strings.Trim(lower, "*.-_0x") == "" || allSame(lower)
+}
+
+func allSame(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return false
+		}
+	}
+	return len(s) > 0
+}
