@@ -102,6 +102,8 @@ func fixLanguage(r *rule.Rule) string {
 		return "js"
 	case "typescript":
 		return "ts"
+	case "any":
+		return ""
 	default:
 		// CommonMark does not take a backtick fence whose info string holds a backtick.
 		name, _, _ := strings.Cut(oneLine(strings.ReplaceAll(lang, "`", "")), " ")

@@ -69,7 +69,7 @@ func ruleMarkdown(b *strings.Builder, r *rule.Rule) {
 	fmt.Fprintf(b, "%s\n\n", escapeText(oneLine(r.Description)))
 	fmt.Fprintf(b, "**Impact**: %s\n\n", escapeText(oneLine(r.Impact)))
 	fmt.Fprintf(b, "**Fix**: %s\n", escapeText(oneLine(r.Fix)))
-	lang := fenceLanguage(r)
+	lang := fixLanguage(r)
 	codeBlock(b, "Vulnerable", lang, r.Bad)
 	codeBlock(b, "Safe", lang, r.Good)
 	if r.FixExample != "" {

@@ -167,17 +167,9 @@ func helpMarkdown(r *rule.Rule) string {
 		"\n\n**Fix**: " + oneLine(r.Fix)
 	if r.FixExample != "" {
 		f := fence(r.FixExample)
-		md += "\n\n" + f + fenceLanguage(r) + "\n" + r.FixExample + "\n" + f
+		md += "\n\n" + f + fixLanguage(r) + "\n" + r.FixExample + "\n" + f
 	}
 	return md
-}
-
-// fenceLanguage returns the info string of a rule's code examples.
-func fenceLanguage(r *rule.Rule) string {
-	if len(r.Languages) > 0 && r.Languages[0] == "typescript" {
-		return "ts"
-	}
-	return "js"
 }
 
 func sarifResultOf(f finding.Finding, ruleIndex int) sarifResult {

@@ -20,6 +20,7 @@ import (
 	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
+	"github.com/rampart-sec/rampart/internal/secrets"
 	"github.com/rampart-sec/rampart/internal/suppress"
 	"github.com/rampart-sec/rampart/internal/taint"
 	"github.com/rampart-sec/rampart/internal/workspace"
@@ -31,7 +32,8 @@ var Languages = []string{workspace.JavaScript, workspace.TypeScript}
 
 // Catalog returns every rule rampart implements.
 func Catalog() *rule.Catalog {
-	c, err := rule.NewCatalog(append(javascript.Rules(), suppress.Rules()...)...)
+	c, err := rule.NewCatalog(slices.Concat(javascript.Rules(), secrets.Rules(),
+		suppress.Rules())...)
 	if err != nil {
 		// The catalog is compiled in; an invalid rule is a programming error that every
 		// test run catches.
@@ -91,6 +93,11 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	}
 	opt.Workspace.Languages = Languages
 	opt.Workspace.Others = javascript.TemplateExtensions()
+	opt.Workspace.Config = secrets.IsConfigFile
+	sec, err := secretScanner()
+	if err != nil {
+		return nil, err
+	}
 
 	progress := opt.Progress
 	if progress == nil {
@@ -109,7 +116,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	}
 
 	start = time.Now()
-	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers, progress)
+	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers, progress, sec)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +124,11 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
+	configHits, err := scanConfig(ctx, ws.Config, opt.Workers, sec)
+	if err != nil {
+		return nil, err
+	}
+	res.Findings = append(res.Findings, configHits...)
 	progress(Progress{Phase: PhaseProgram})
 	start = time.Now()
 	if err := wholeProgram(res, outcomes, ws, opt); err != nil {
@@ -209,7 +221,7 @@ type outcome struct {
 // analyzeAll parses and analyses each file once, on all workers; each file's syntax tree
 // lives only while its worker analyses it.
 func analyzeAll(ctx context.Context, files []workspace.File, workers int,
-	progress func(Progress)) ([]outcome, error) {
+	progress func(Progress), sec *secrets.Scanner) ([]outcome, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -221,7 +233,7 @@ func analyzeAll(ctx context.Context, files []workspace.File, workers int,
 	for range min(workers, max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = analyzeFile(&files[i])
+				out[i] = analyzeFile(&files[i], sec)
 				progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)),
 					Total: len(files)})
 			}
@@ -243,12 +255,13 @@ feed:
 	return out, err
 }
 
-func analyzeFile(f *workspace.File) outcome {
+func analyzeFile(f *workspace.File, sec *secrets.Scanner) outcome {
 	parsed, err := javascript.GrammarFor(f.Rel, f.Language).Parse(f.Content)
 	if err != nil {
 		return outcome{err: fmt.Errorf("parse %s: %w", f.Rel, err)}
 	}
 	res, mod := javascript.AnalyzeFile(f.Rel, f.Language, parsed)
+	res.Findings = append(res.Findings, codeSecrets(f, sec, res.Findings)...)
 	return outcome{
 		lines:      countLines(f.Content),
 		errorLines: parsed.ErrorLines,
@@ -256,6 +269,63 @@ func analyzeFile(f *workspace.File) outcome {
 		module:     mod,
 		directives: suppress.Scan(f.Rel, f.Content),
 	}
+}
+
+// secretScanner is built once: loading gitleaks' rules takes tens of milliseconds.
+var secretScanner = sync.OnceValues(secrets.New)
+
+// codeSecrets returns the committed credentials in a source file that the language's own
+// rule has not reported on the same line with more context.
+func codeSecrets(f *workspace.File, sec *secrets.Scanner, found []finding.Finding) []finding.Finding {
+	hits := sec.Scan(f.Rel, f.Content)
+	if len(hits) == 0 {
+		return nil
+	}
+	known := make(map[int]bool)
+	for _, x := range found {
+		if x.Rule.ID == "js.hardcoded-secret" {
+			known[x.Location.Line] = true
+		}
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if !known[h.Line] {
+			kept = append(kept, h)
+		}
+	}
+	return secrets.Findings(f.Rel, f.Content, kept)
+}
+
+// scanConfig looks for committed credentials in the configuration files, on all workers.
+func scanConfig(ctx context.Context, files []workspace.File, workers int,
+	sec *secrets.Scanner) ([]finding.Finding, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	per := make([][]finding.Finding, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				f := &files[i]
+				per[i] = secrets.Findings(f.Rel, f.Content, sec.Scan(f.Rel, f.Content))
+			}
+		})
+	}
+	var err error
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return slices.Concat(per...), err
 }
 
 // collect merges the per-file outcomes in discovery order, which is sorted by path, so

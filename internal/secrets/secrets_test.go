@@ -26,7 +26,7 @@ func read(t testing.TB, name string) []byte {
 
 func TestPlantedSecretsAreFoundAtTheirPlace(t *testing.T) {
 	content := read(t, "planted.env")
-	hits := scanner(t).Scan(content)
+	hits := scanner(t).Scan("planted.env", content)
 	want := map[int]string{
 		2: "stripe-access-token", 3: "slack-bot-token", 4: "github-pat",
 		5: "connection-string", 6: "connection-string",
@@ -56,7 +56,7 @@ func TestPlantedSecretsAreFoundAtTheirPlace(t *testing.T) {
 }
 
 func TestPlaceholdersAreNotSecrets(t *testing.T) {
-	for _, h := range scanner(t).Scan(read(t, "safe.env")) {
+	for _, h := range scanner(t).Scan("safe.env", read(t, "safe.env")) {
 		t.Errorf("line %d: %s reported for a placeholder", h.Line, h.Kind)
 	}
 }
@@ -66,7 +66,7 @@ func TestPrivateKeySpansLines(t *testing.T) {
 		"MIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n" +
 		"aHXMkxbOcZmSLnFvVu0K1yKb0YhXOyFbGbd2bCXZaVd8gKqL0uRJm0LwN0qHcbUd\n" +
 		"-----END RSA PRIVATE KEY-----\n"
-	hits := scanner(t).Scan([]byte("const key = `\n" + key + "`;\n"))
+	hits := scanner(t).Scan("key.js", []byte("const key = `\n"+key+"`;\n"))
 	if len(hits) != 1 || hits[0].Kind != "private-key" || hits[0].Line != 2 ||
 		hits[0].Column != 1 || hits[0].EndColumn != 0 {
 		t.Fatalf("hits = %+v", hits)
@@ -90,6 +90,46 @@ func BenchmarkScan(b *testing.B) {
 	content := []byte(strings.Repeat("const x = require('y'); // ordinary code line\n", 2000))
 	b.SetBytes(int64(len(content)))
 	for b.Loop() {
-		s.Scan(content)
+		s.Scan("a.js", content)
+	}
+}
+
+// TestRuleExamples holds the rule to its own samples: the vulnerable one is reported at
+// its line with the secret redacted, the safe twin is not.
+func TestRuleExamples(t *testing.T) {
+	s := scanner(t)
+	for _, r := range Rules() {
+		bad := Findings(".env", []byte(r.Bad), s.Scan(".env", []byte(r.Bad)))
+		if len(bad) != 1 || bad[0].Location.Line != 1 || bad[0].Rule != r {
+			t.Fatalf("%s: vulnerable sample gave %+v", r.ID, bad)
+		}
+		if strings.Contains(bad[0].Snippet, "Vq7rT2pLx9Zs") {
+			t.Errorf("%s: snippet shows the secret: %s", r.ID, bad[0].Snippet)
+		}
+		if good := s.Scan(".env", []byte(r.Good)); len(good) != 0 {
+			t.Errorf("%s: safe sample reported: %+v", r.ID, good)
+		}
+	}
+}
+
+func TestConfigFiles(t *testing.T) {
+	for name, want := range map[string]bool{
+		".env": true, ".env.production": true, "prod.env": true, "config.yaml": true,
+		"Dockerfile": true, "Dockerfile.prod": true, "settings.toml": true,
+		".npmrc": true, "app.properties": true, "main.tf": true,
+		"app.js": false, "README.md": false, "logo.png": false, "Makefile": false,
+	} {
+		if got := IsConfigFile(name); got != want {
+			t.Errorf("IsConfigFile(%q) = %v", name, got)
+		}
+	}
+}
+
+func TestLockFilesArePassedOver(t *testing.T) {
+	lock := []byte(`{"packages": {"node_modules/x": {"resolved": ` +
+		`"https://registry.npmjs.org/x/-/x-1.0.0.tgz", "integrity": ` +
+		`"sha512-ghp_R8s3kVQ2mN7pL4xT9wZ1bC6dF0gH5jK8yU2e"}}}`)
+	if hits := scanner(t).Scan("package-lock.json", lock); len(hits) != 0 {
+		t.Errorf("lock file hits: %+v", hits)
 	}
 }

@@ -24,6 +24,9 @@ type Options struct {
 	// Others lists extensions (".ejs") of files that are not source but that analyses
 	// read, such as view templates; they come back in Result.Others.
 	Others []string
+	// Config, if set, picks by name the configuration files (.env, YAML, Dockerfile...)
+	// that are read for secrets; they come back in Result.Config.
+	Config func(name string) bool
 	// Exclude and Include are .gitignore-style patterns from the configuration: paths not
 	// to review, and paths to review although a built-in rule (test code, browser code,
 	// vendored code) would skip them.
@@ -52,6 +55,8 @@ type Result struct {
 	Skipped []Skip
 	// Others are the files of Options.Others, sorted by Rel, Language empty.
 	Others []File
+	// Config are the files Options.Config picked, sorted by Rel, Language empty.
+	Config []File
 }
 
 // Discover walks root, a directory or a single file, and sorts what it finds into files
@@ -88,6 +93,7 @@ func Discover(root string, opt Options) (*Result, error) {
 	slices.SortFunc(w.res.Files, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.res.Skipped, func(a, b Skip) int { return cmp.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.res.Others, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(w.res.Config, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	return &w.res, nil
 }
 

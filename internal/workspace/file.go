@@ -21,6 +21,10 @@ func (w *walker) visitFile(abs string, parts []string, e fs.DirEntry, ignored gi
 		w.collectOther(abs, rel, parts, e, ignored)
 		return
 	}
+	if lang == "" && w.opt.Config != nil && w.opt.Config(e.Name()) {
+		w.collectConfig(abs, rel, parts, e, ignored)
+		return
+	}
 	if lang == "" && path.Ext(e.Name()) != "" {
 		return
 	}
@@ -119,6 +123,25 @@ func (w *walker) keep(abs, rel, lang string, content []byte) {
 		return
 	}
 	w.res.Files = append(w.res.Files, File{Abs: abs, Rel: rel, Language: lang, Content: content})
+}
+
+// collectConfig reads a configuration file for the secrets in it. A file git ignores is
+// not committed, so it is passed over, as are excluded, special, binary and oversized
+// files.
+func (w *walker) collectConfig(abs, rel string, parts []string, e fs.DirEntry,
+	ignored gitignore.Matcher) {
+	if ignored.Match(parts, false) || matches(w.exclude, parts, false) {
+		return
+	}
+	info, err := e.Info()
+	if err != nil || modeReason(info.Mode()) != "" || info.Size() > w.limit {
+		return
+	}
+	content, err := readFile(abs, info.Size(), w.limit)
+	if err != nil || isBinary(content) {
+		return
+	}
+	w.res.Config = append(w.res.Config, File{Abs: abs, Rel: rel, Content: content})
 }
 
 // collectOther reads a file that is not source but that an analysis needs, such as a view
