@@ -275,7 +275,7 @@ func analyzeFile(f *workspace.File, sec *secrets.Scanner) outcome {
 var secretScanner = sync.OnceValues(secrets.New)
 
 // codeSecrets returns the committed credentials in a source file that the language's own
-// rule has not reported on the same line with more context.
+// rule has not reported, with more context, at their line or through a trace.
 func codeSecrets(f *workspace.File, sec *secrets.Scanner, found []finding.Finding) []finding.Finding {
 	hits := sec.Scan(f.Rel, f.Content)
 	if len(hits) == 0 {
@@ -283,8 +283,15 @@ func codeSecrets(f *workspace.File, sec *secrets.Scanner, found []finding.Findin
 	}
 	known := make(map[int]bool)
 	for _, x := range found {
-		if x.Rule.ID == "js.hardcoded-secret" {
-			known[x.Location.Line] = true
+		if x.Rule.ID != "js.hardcoded-secret" {
+			continue
+		}
+		// The key may be written on another line, which the trace names.
+		known[x.Location.Line] = true
+		for _, st := range x.Trace {
+			if st.File == f.Rel {
+				known[st.Line] = true
+			}
 		}
 	}
 	kept := hits[:0]

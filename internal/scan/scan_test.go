@@ -143,3 +143,32 @@ func TestProgressCountsEveryFile(t *testing.T) {
 		t.Errorf("done %d of %d", maxDone, total)
 	}
 }
+
+// TestSecretReportedOnce: a key in a constant that jwt.sign uses is the JavaScript rule's
+// finding, with the constant in its trace; the generic secret scan does not repeat it.
+func TestSecretReportedOnce(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"app.js": "const jwt = require('jsonwebtoken');\n" +
+			"const JWT_SECRET = 'sup3r-s3cret-signing-key';\n" +
+			"module.exports = (u) => jwt.sign({ sub: u }, JWT_SECRET);\n",
+		".env": "DATABASE_URL=postgres://app:Vq7rT2pLx9Zs@db:5432/app\n",
+	})
+	res, err := Run(context.Background(), root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule.ID+"@"+f.Location.String())
+	}
+	want := []string{"secret.committed-credential@.env:1", "js.hardcoded-secret@app.js:3"}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("findings %v lack %s", got, w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("findings %v, want only %v", got, want)
+	}
+}

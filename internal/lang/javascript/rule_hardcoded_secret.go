@@ -12,7 +12,7 @@ import (
 
 var hardcodedSecretRule = &rule.Rule{
 	ID:            "js.hardcoded-secret",
-	Title:         "Hardcoded JWT or session secret",
+	Title:         "Hardcoded key or password",
 	Vulnerability: "Use of Hard-coded Credentials",
 	CWE:           []string{"CWE-798", "CWE-321"},
 	OWASP:         []string{"A07:2021", "A02:2021"},
@@ -20,9 +20,10 @@ var hardcodedSecretRule = &rule.Rule{
 	Confidence:    rule.HighConfidence,
 	Languages:     []string{"javascript", "typescript"},
 	Description: "A string literal is used as the key that signs or verifies JWTs " +
-		"(jsonwebtoken sign/verify) or signs session cookies (express-session, " +
-		"cookie-session, cookie-parser), directly, through a constant, or as the " +
-		"fallback of an environment variable.",
+		"(jsonwebtoken sign/verify), signs session cookies (express-session, " +
+		"cookie-session, cookie-parser), keys an HMAC or a cipher (crypto createHmac, " +
+		"createCipheriv), or as a database client's password (pg, mysql, mysql2), " +
+		"directly, through a constant, or as the fallback of an environment variable.",
 	Impact: "Anyone who can read the source, a build artefact or the repository history " +
 		"has the key: they can mint tokens or session cookies for any user, administrators " +
 		"included, and the key cannot be rotated without a release.",
@@ -39,7 +40,7 @@ const token = jwt.sign({ sub: user.id }, secret, { algorithm: 'HS256', expiresIn
 
 var hardcodedSecret = check{
 	rule:  hardcodedSecretRule,
-	kinds: []string{"call_expression"},
+	kinds: []string{"call_expression", "new_expression"},
 	match: matchHardcodedSecret,
 }
 
@@ -50,15 +51,33 @@ var secretArguments = map[string]struct {
 	option string
 	what   string
 }{
-	"jsonwebtoken.sign":   {index: 1, what: "JWT signing key"},
-	"jsonwebtoken.verify": {index: 1, what: "JWT verification key"},
-	"express-session":     {option: "secret", what: "session secret"},
-	"cookie-session":      {option: "secret", what: "session secret"},
-	"cookie-parser":       {index: 0, what: "cookie signing secret"},
+	"jsonwebtoken.sign":               {index: 1, what: "JWT signing key"},
+	"jsonwebtoken.verify":             {index: 1, what: "JWT verification key"},
+	"express-session":                 {option: "secret", what: "session secret"},
+	"cookie-session":                  {option: "secret", what: "session secret"},
+	"cookie-parser":                   {index: 0, what: "cookie signing secret"},
+	"crypto.createHmac":               {index: 1, what: "HMAC key"},
+	"crypto.createCipheriv":           {index: 1, what: "encryption key"},
+	"crypto.createDecipheriv":         {index: 1, what: "encryption key"},
+	"pg.Pool":                         {option: "password", what: "database password"},
+	"pg.Client":                       {option: "password", what: "database password"},
+	"mysql.createConnection":          {option: "password", what: "database password"},
+	"mysql.createPool":                {option: "password", what: "database password"},
+	"mysql2.createConnection":         {option: "password", what: "database password"},
+	"mysql2.createPool":               {option: "password", what: "database password"},
+	"mysql2/promise.createConnection": {option: "password", what: "database password"},
+	"mysql2/promise.createPool":       {option: "password", what: "database password"},
 }
 
 func matchHardcodedSecret(f *file, n *syntax.Node) {
-	spec, ok := secretArguments[f.qualify(n.Child("function"))]
+	callee := n.Child("function")
+	if n.Kind == "new_expression" {
+		callee = n.Child("constructor")
+	}
+	if callee == nil {
+		return
+	}
+	spec, ok := secretArguments[f.qualify(callee)]
 	if !ok {
 		return
 	}

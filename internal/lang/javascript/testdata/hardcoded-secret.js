@@ -29,3 +29,25 @@ function checkSafe(token, keys) {
 }
 
 module.exports = { app, issue, issueSafe, check, checkSafe };
+
+const crypto = require('crypto');
+const { Pool } = require('pg');
+const mysql = require('mysql2/promise');
+
+function sign(body) {
+  return crypto.createHmac('sha256', 'webhook-signing-key-42').update(body).digest('hex'); // want: js.hardcoded-secret
+}
+
+function signSafe(body) {
+  return crypto.createHmac('sha256', process.env.WEBHOOK_KEY).update(body).digest('hex');
+}
+
+const pool = new Pool({
+  host: 'db.internal',
+  password: 'Vq7rT2pLx9Zs', // want: js.hardcoded-secret
+});
+const poolSafe = new Pool({ host: 'db.internal', password: process.env.PGPASSWORD });
+const conn = mysql.createPool({ user: 'app', password: 'n0t-a-real-pw' }); // want: js.hardcoded-secret
+const connSafe = mysql.createPool({ user: 'app', password: process.env.MYSQL_PASSWORD });
+
+module.exports.more = { sign, signSafe, pool, poolSafe, conn, connSafe };
