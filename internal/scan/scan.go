@@ -222,27 +222,35 @@ type outcome struct {
 // lives only while its worker analyses it.
 func analyzeAll(ctx context.Context, files []workspace.File, workers int,
 	progress func(Progress), sec *secrets.Scanner) ([]outcome, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	progress(Progress{Phase: PhaseAnalyze, Total: len(files)})
 	var done atomic.Int64
 	out := make([]outcome, len(files))
+	err := parallel(ctx, len(files), workers, func(i int) {
+		out[i] = analyzeFile(&files[i], sec)
+		progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)), Total: len(files)})
+	})
+	return out, err
+}
+
+// parallel calls do for each index below n on workers goroutines (0 means one per CPU)
+// and stops handing out indexes when ctx ends, returning its error.
+func parallel(ctx context.Context, n, workers int, do func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, max(len(files), 1)) {
+	for range min(workers, max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = analyzeFile(&files[i], sec)
-				progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)),
-					Total: len(files)})
+				do(i)
 			}
 		})
 	}
 
 	var err error
 feed:
-	for i := range files {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -252,7 +260,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	return out, err
+	return err
 }
 
 func analyzeFile(f *workspace.File, sec *secrets.Scanner) outcome {
@@ -276,7 +284,8 @@ var secretScanner = sync.OnceValues(secrets.New)
 
 // codeSecrets returns the committed credentials in a source file that the language's own
 // rule has not reported, with more context, at their line or through a trace.
-func codeSecrets(f *workspace.File, sec *secrets.Scanner, found []finding.Finding) []finding.Finding {
+func codeSecrets(f *workspace.File, sec *secrets.Scanner,
+	found []finding.Finding) []finding.Finding {
 	hits := sec.Scan(f.Rel, f.Content)
 	if len(hits) == 0 {
 		return nil
@@ -306,32 +315,11 @@ func codeSecrets(f *workspace.File, sec *secrets.Scanner, found []finding.Findin
 // scanConfig looks for committed credentials in the configuration files, on all workers.
 func scanConfig(ctx context.Context, files []workspace.File, workers int,
 	sec *secrets.Scanner) ([]finding.Finding, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	per := make([][]finding.Finding, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(len(files), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				f := &files[i]
-				per[i] = secrets.Findings(f.Rel, f.Content, sec.Scan(f.Rel, f.Content))
-			}
-		})
-	}
-	var err error
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	err := parallel(ctx, len(files), workers, func(i int) {
+		f := &files[i]
+		per[i] = secrets.Findings(f.Rel, f.Content, sec.Scan(f.Rel, f.Content))
+	})
 	return slices.Concat(per...), err
 }
 

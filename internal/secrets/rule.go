@@ -26,7 +26,8 @@ var Rule = &rule.Rule{
 		"cloud accounts, payment APIs and databases open to whoever finds it.",
 	Fix: "Revoke and rotate the credential first, then read it from the environment or a " +
 		"secret manager, and keep real .env files out of git.",
-	FixExample: "# .env.example (committed)\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app\n" +
+	FixExample: "# .env.example (committed)\n" +
+		"DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app\n" +
 		"# the real value comes from the deployment's secret store",
 	Bad:  "DATABASE_URL=postgres://app:Vq7rT2pLx9Zs@db.internal:5432/app\n",
 	Good: "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal:5432/app\n",
