@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -102,10 +103,68 @@ func inDir(dir, id string, formats []string) []output {
 	return out
 }
 
-// writeOutputs renders the review in each format and writes it, text with the given
-// writer. No more than one output may go to stdout, so that two formats never
-// interleave there.
-func writeOutputs(stdout io.Writer, rev *report.Review, outs []output, text report.Text) error {
+// look holds what the writers need beyond the review: how text output looks, and the
+// reviewed root, whose files SARIF reads to count columns as it should.
+type look struct {
+	text report.Text
+	root string
+}
+
+// writer returns the writer of a format that writeOutput has checked.
+func (l look) writer(format string) report.Writer {
+	switch format {
+	case "text":
+		return l.text
+	case "sarif":
+		w, _ := writerFor(format)
+		sarif := w.(report.SARIF)
+		sarif.Line = sourceLines(l.root)
+		return sarif
+	}
+	w, _ := writerFor(format)
+	return w
+}
+
+// sourceLines returns a reader of the lines of files under root, each file read once.
+// Paths come from the review, so anything that is not a plain path inside the root, or
+// that is now a symbolic link, is not read.
+func sourceLines(root string) func(file string, line int) (string, bool) {
+	if info, err := os.Stat(root); err == nil && !info.IsDir() {
+		root = filepath.Dir(root)
+	}
+	cache := make(map[string][]string)
+	return func(file string, line int) (string, bool) {
+		lines, seen := cache[file]
+		if !seen {
+			lines = readLines(root, file)
+			cache[file] = lines
+		}
+		if line < 1 || line > len(lines) {
+			return "", false
+		}
+		return strings.TrimSuffix(lines[line-1], "\r"), true
+	}
+}
+
+func readLines(root, file string) []string {
+	rel := filepath.FromSlash(file)
+	if !filepath.IsLocal(rel) {
+		return nil
+	}
+	path := filepath.Join(root, rel)
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	return strings.Split(string(data), "\n")
+}
+
+// writeOutputs renders the review in each format and writes it. No more than one output
+// may go to stdout, so that two formats never interleave there.
+func writeOutputs(stdout io.Writer, rev *report.Review, outs []output, l look) error {
 	toStdout := 0
 	for _, o := range outs {
 		if o.path == "-" {
@@ -116,22 +175,19 @@ func writeOutputs(stdout io.Writer, rev *report.Review, outs []output, text repo
 		return fmt.Errorf("only one output can go to stdout (-), got %d", toStdout)
 	}
 	for _, o := range outs {
-		if err := writeOutput(stdout, rev, o, text); err != nil {
+		if err := writeOutput(stdout, rev, o, l); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeOutput(stdout io.Writer, rev *report.Review, o output, text report.Text) error {
-	w, _ := writerFor(o.format)
-	if o.format == "text" {
-		if o.path != "-" {
-			// A file keeps no colours: it is read later, often not in a terminal.
-			text.Color, text.LinkRoot = false, ""
-		}
-		w = text
+func writeOutput(stdout io.Writer, rev *report.Review, o output, l look) error {
+	if o.path != "-" {
+		// A file keeps no colours: it is read later, often not in a terminal.
+		l.text.Color, l.text.LinkRoot = false, ""
 	}
+	w := l.writer(o.format)
 	var buf bytes.Buffer
 	if err := w.Write(&buf, rev); err != nil {
 		return err

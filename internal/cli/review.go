@@ -68,7 +68,8 @@ func runReview(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutputs(e.stdout, rev, outs, textFor(root, false)); err != nil {
+	if err := writeOutputs(e.stdout, rev, outs,
+		look{text: textFor(root, false), root: root}); err != nil {
 		return err
 	}
 	if !sf.quiet {

@@ -138,3 +138,40 @@ func TestExampleSARIFForCodeScanning(t *testing.T) {
 		t.Error("no result carries a code flow, though the example has data-flow findings")
 	}
 }
+
+// TestSARIFColumnsCountUTF16 reviews a line with non-ASCII text before the finding: the
+// SARIF column counts UTF-16 code units, the JSON column bytes.
+func TestSARIFColumnsCountUTF16(t *testing.T) {
+	root := t.TempDir()
+	line := "module.exports = function run(code) { const m = 'é😀'; return eval(code); };\n"
+	if err := os.WriteFile(filepath.Join(root, "run.js"), []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, stderr := run(t, "scan", root, "--format", "sarif")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct{ StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	want := len([]rune(line[:strings.Index(line, "eval")])) + 1 + 1 // 😀 is two units
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID != "js.code-injection" {
+			continue
+		}
+		if got := r.Locations[0].PhysicalLocation.Region.StartColumn; got != want {
+			t.Errorf("column %d, want %d", got, want)
+		}
+		return
+	}
+	t.Fatalf("no js.code-injection result: %s", out)
+}

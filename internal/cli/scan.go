@@ -45,8 +45,8 @@ func runScan(e *env, args []string) error {
 		return err
 	}
 	out := bufio.NewWriter(e.stdout)
-	text := textFor(root, colorWanted(e.stdout, *noColor))
-	if err := writeOutputs(out, rev, targets, text); err != nil {
+	l := look{text: textFor(root, colorWanted(e.stdout, *noColor)), root: root}
+	if err := writeOutputs(out, rev, targets, l); err != nil {
 		return err
 	}
 	if err := out.Flush(); err != nil {

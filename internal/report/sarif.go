@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -19,6 +20,9 @@ type SARIF struct {
 	Rules []*rule.Rule
 	// InformationURI is the tool's home page, if any.
 	InformationURI string
+	// Line, if set, returns a line of a reviewed file (1-based), so that columns, which
+	// rampart counts in bytes, can be given in the UTF-16 code units SARIF counts.
+	Line func(file string, line int) (string, bool)
 }
 
 const (
@@ -47,7 +51,7 @@ func (s SARIF) Write(w io.Writer, r *Review) error {
 	}
 	results := make([]sarifResult, 0, len(r.Findings))
 	for _, f := range r.Findings {
-		results = append(results, sarifResultOf(f, index[f.Rule.ID]))
+		results = append(results, s.resultOf(f, index[f.Rule.ID]))
 	}
 	log := sarifLog{
 		Schema:  sarifSchema,
@@ -172,13 +176,13 @@ func helpMarkdown(r *rule.Rule) string {
 	return md
 }
 
-func sarifResultOf(f finding.Finding, ruleIndex int) sarifResult {
+func (s SARIF) resultOf(f finding.Finding, ruleIndex int) sarifResult {
 	res := sarifResult{
 		RuleID:    f.Rule.ID,
 		RuleIndex: ruleIndex,
 		Level:     level(f.Severity),
 		Message:   sarifMessage{Text: valid(f.Title) + ". " + valid(oneLine(f.Impact))},
-		Locations: []sarifLocation{locationOf(f.Location, "")},
+		Locations: []sarifLocation{locationOf(s.utf16(f.Location), "")},
 		PartialFingerprints: map[string]string{
 			"rampartFingerprint/v1": f.Fingerprint,
 		},
@@ -199,8 +203,27 @@ func sarifResultOf(f finding.Finding, ruleIndex int) sarifResult {
 	return res
 }
 
-// TODO: columns are byte offsets while SARIF counts UTF-16 code units, so a region on a
-// line with non-ASCII text before it is shifted; converting needs the source line.
+// utf16 converts a location's byte columns to UTF-16 code units, when the source lines
+// are at hand; without them, columns stay as they are, exact for ASCII lines.
+func (s SARIF) utf16(l finding.Location) finding.Location {
+	if s.Line == nil {
+		return l
+	}
+	if text, ok := s.Line(l.File, l.Line); ok && l.Column > 0 {
+		l.Column = utf16Column(text, l.Column)
+	}
+	if text, ok := s.Line(l.File, l.EndLine); ok && l.EndColumn > 0 {
+		l.EndColumn = utf16Column(text, l.EndColumn)
+	}
+	return l
+}
+
+// utf16Column turns a 1-based byte column of line into a 1-based UTF-16 column.
+func utf16Column(line string, col int) int {
+	prefix := line[:min(col-1, len(line))]
+	return len(utf16.Encode([]rune(valid(prefix)))) + 1
+}
+
 func locationOf(l finding.Location, note string) sarifLocation {
 	region := &sarifRegion{StartLine: max(l.Line, 1)}
 	if l.Column > 0 {
