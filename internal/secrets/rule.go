@@ -63,7 +63,7 @@ func redactLine(line string, hits []Hit) string {
 	for _, h := range hits {
 		for part := range strings.SplitSeq(h.secret, "\n") {
 			if len(part) >= 4 {
-				line = strings.ReplaceAll(line, part, Redact(h.secret))
+				line = strings.ReplaceAll(line, part, finding.Redact(h.secret))
 			}
 		}
 	}

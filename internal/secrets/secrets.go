@@ -12,9 +12,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rs/zerolog"
+
+	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/zricethezav/gitleaks/v8/detect"
 	"github.com/zricethezav/gitleaks/v8/logging"
 )
@@ -37,19 +38,10 @@ type Hit struct {
 }
 
 // Redacted returns the secret as it may be shown: its first characters and its length.
-func (h Hit) Redacted() string { return Redact(h.secret) }
+func (h Hit) Redacted() string { return finding.Redact(h.secret) }
 
 // Secret returns the secret itself, for fingerprints and tests; never print it.
 func (h Hit) Secret() string { return h.secret }
-
-// Redact shows at most a quarter of s, and never more than four characters, then its
-// length: "sk_l…" (32 characters).
-func Redact(s string) string {
-	n := utf8.RuneCountInString(s)
-	shown := min(4, n/4)
-	return strconv.Quote(string([]rune(s)[:shown])+"…") + " (" + strconv.Itoa(n) +
-		" characters)"
-}
 
 // Scanner finds secrets. It is safe for use by several goroutines at once.
 type Scanner struct {

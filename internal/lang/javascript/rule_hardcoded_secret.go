@@ -1,9 +1,7 @@
 package javascript
 
 import (
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -183,16 +181,12 @@ func isEnvRead(f *file, n *syntax.Node) bool {
 	return len(path) == 3 && path[0] == "process" && path[1] == "env"
 }
 
-// redact shows a quoted secret's first characters and its length, never the whole value:
-// at most three characters, and fewer for short secrets.
+// redact shows a quoted secret literal in the redacted form of every secret rampart
+// shows.
 func redact(literal string) string {
 	s := literal
 	if len(s) >= 2 {
 		s = s[1 : len(s)-1]
 	}
-	shown := min(3, len(s)/4)
-	for shown > 0 && !utf8.RuneStart(s[shown]) {
-		shown--
-	}
-	return "\"" + s[:shown] + "…\" (" + strconv.Itoa(len(s)) + " characters)"
+	return finding.Redact(s)
 }
