@@ -47,6 +47,53 @@ type Finding struct {
 	Fingerprint string
 	// Suppressed is the reason a rampart:ignore comment gives, for a silenced finding.
 	Suppressed string
+	// Fix and FixExample replace the rule's when the analysis knows the exact remedy,
+	// such as the version to upgrade a package to; empty means the rule's.
+	Fix        string
+	FixExample string
+	// Dependency is the vulnerable package, for findings about one.
+	Dependency *Dependency
+}
+
+// FixText returns the finding's fix, or its rule's.
+func (f *Finding) FixText() string {
+	if f.Fix != "" {
+		return f.Fix
+	}
+	return f.Rule.Fix
+}
+
+// FixCode returns the finding's fix example, or its rule's.
+func (f *Finding) FixCode() string {
+	if f.Fix != "" {
+		return f.FixExample
+	}
+	return f.Rule.FixExample
+}
+
+// Dependency is an installed package that known advisories affect.
+type Dependency struct {
+	Ecosystem string
+	Name      string
+	Version   string
+	// Relation is "direct", "transitive" or "" when the lockfile does not say; Dev marks
+	// a package needed only to build or test.
+	Relation string
+	Dev      bool
+	// Advisories affect the installed version, in id order.
+	Advisories []Advisory
+	// Upgrade is the smallest version that removes every advisory, or "".
+	Upgrade string
+}
+
+// Advisory is one published vulnerability of a package.
+type Advisory struct {
+	ID       string
+	Aliases  []string
+	Summary  string
+	Severity string  // "critical", "high", "medium" or "low"
+	Score    float64 // CVSS v3 base score, 0 when the record has none
+	Fixed    []string
 }
 
 // New returns a finding of rule r at loc with the rule's metadata.

@@ -18,6 +18,11 @@ type Advisory struct {
 	Summary  string     `json:"summary"`
 	Severity []Severity `json:"severity"`
 	Affected []Affected `json:"affected"`
+	// DatabaseSpecific carries the source's own rating, such as GitHub's "HIGH" or
+	// "MODERATE", which is all some records give.
+	DatabaseSpecific struct {
+		Severity string `json:"severity"`
+	} `json:"database_specific"`
 }
 
 // Severity is a scored severity, such as a CVSS vector.

@@ -27,7 +27,7 @@ import (
 const DefaultSource = "https://osv-vulnerabilities.storage.googleapis.com"
 
 // Ecosystems are the OSV ecosystems whose archives Update fetches by default.
-var Ecosystems = []string{"npm", "Go", "PyPI", "Maven", "Packagist", "RubyGems"}
+var Ecosystems = []string{"npm", "Go", "PyPI", "Maven", "Packagist", "RubyGems", "crates.io"}
 
 // archiveName and metaName are the files kept per ecosystem.
 const (
