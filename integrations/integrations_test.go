@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rampart-sec/rampart/internal/osvdb/osvdbtest"
 )
 
 // moduleRoot is the repository root, where action.yml and the hook file live.
@@ -119,6 +121,12 @@ func write(t *testing.T, dir, rel, content string) {
 // that changes the query, the way actions/checkout leaves a pull request.
 func pullRequest(t *testing.T, query string) string {
 	t.Helper()
+	return pullRequestWith(t, map[string]string{"app.js": app(query)})
+}
+
+// pullRequestWith is pullRequest with a branch that writes the given files.
+func pullRequestWith(t *testing.T, files map[string]string) string {
+	t.Helper()
 	base := t.TempDir()
 	origin := filepath.Join(base, "origin.git")
 	work := filepath.Join(base, "work")
@@ -130,8 +138,11 @@ func pullRequest(t *testing.T, query string) string {
 	gitRun(t, work, "commit", "-q", "-m", "app")
 	gitRun(t, work, "push", "-q", "origin", "main")
 	gitRun(t, work, "checkout", "-q", "-b", "feature")
-	write(t, work, "app.js", app(query))
-	gitRun(t, work, "commit", "-q", "-am", "change the query")
+	for rel, content := range files {
+		write(t, work, rel, content)
+	}
+	gitRun(t, work, "add", ".")
+	gitRun(t, work, "commit", "-q", "-m", "the change")
 	// The runner fetches the base itself; start without the remote-tracking branch.
 	gitRun(t, work, "update-ref", "-d", "refs/remotes/origin/main")
 	return work
@@ -147,11 +158,14 @@ func reviewStep(t *testing.T, bin, work string) actionRun {
 	temp := t.TempDir()
 	outFile := filepath.Join(temp, "output")
 	summary := filepath.Join(temp, "summary")
+	// OSV's bucket stands in a local server with the project's fixture advisories.
+	mirror := osvdbtest.Serve(t, map[string][]byte{"/npm/all.zip": osvdbtest.Archive(t,
+		filepath.Join(moduleRoot, "internal", "deps", "testdata", "advisories", "npm"))})
 	out, err := script(t, "scripts/action/review.sh", &work,
 		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"RUNNER_TEMP="+temp, "GITHUB_OUTPUT="+outFile, "GITHUB_STEP_SUMMARY="+summary,
 		"INPUT_PATH=.", "INPUT_FAIL_ON=high", "PR_BASE_REF=main", "PR_NUMBER=7",
-		"HOME="+temp)
+		"HOME="+temp, "RAMPART_OSV_SOURCE="+mirror.URL, "RAMPART_DB_DIR=")
 	if err != nil {
 		t.Fatalf("review step: %v\n%s", err, out)
 	}
@@ -210,6 +224,23 @@ func TestActionReviewsAPullRequest(t *testing.T) {
 		}
 	})
 
+	t.Run("vulnerable dependency", func(t *testing.T) {
+		run := reviewStep(t, bin, pullRequestWith(t, map[string]string{
+			"package.json": `{"dependencies": {"lodash": "^4.17.15"}}`,
+			"package-lock.json": `{"lockfileVersion": 3, "packages": {` +
+				`"node_modules/lodash": {"version": "4.17.15"}}}`,
+		}))
+		if run.outputs["findings"] != "true" {
+			t.Errorf("findings = %q, want true", run.outputs["findings"])
+		}
+		for _, want := range []string{"lodash 4.17.15 has 2 known vulnerabilities",
+			"checked against the local OSV advisories for npm"} {
+			if !strings.Contains(run.summary, want) {
+				t.Errorf("the job summary lacks %q:\n%s", want, run.summary)
+			}
+		}
+	})
+
 	t.Run("safe change", func(t *testing.T) {
 		run := reviewStep(t, bin, pullRequest(t, safeQuery+" /* same */"))
 		if run.outputs["findings"] != "false" {
@@ -264,7 +295,7 @@ func TestActionStepsRunTheScripts(t *testing.T) {
 		}
 		if step.ID == "review" {
 			for _, name := range []string{"INPUT_PATH", "INPUT_BASE", "INPUT_ID",
-				"INPUT_FAIL_ON", "PR_BASE_REF", "PR_NUMBER"} {
+				"INPUT_FAIL_ON", "INPUT_ADVISORIES", "PR_BASE_REF", "PR_NUMBER"} {
 				if _, ok := step.Env[name]; !ok {
 					t.Errorf("the review step does not pass %s", name)
 				}

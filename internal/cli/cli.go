@@ -44,6 +44,8 @@ func commands() []command {
 		{"rules", "list the rule catalog (--format markdown for the reference)", runRules},
 		{"explain", "describe a rule: impact, fix, a vulnerable and a safe example",
 			runExplain},
+		{"db", "download OSV advisories (db update) or show what is there (db status)",
+			runDB},
 		{"config", "write a commented .rampart.yaml (config init)", runConfig},
 		{"completion", "print a bash, zsh or fish completion script", runCompletion},
 		{"version", "print rampart's version", runVersion},

@@ -9,11 +9,37 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rampart-sec/rampart/internal/osvdb/osvdbtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const example = "../../examples/express-api"
+
+// TestMain points the advisory database at an empty directory, so that no test reads
+// the user's own; tests that need advisories pass --db-dir.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "rampart-cli-db-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(envDBDir, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// fixtureDB downloads the fixture advisories of testdata/advisories into a new database
+// through the real download path, fetched now so that the review calls it current.
+func fixtureDB(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	osvdbtest.Install(t, dir, "npm", filepath.Join("testdata", "advisories", "npm"),
+		time.Now())
+	return dir
+}
 
 // run runs the command line in-process and returns its exit code and outputs.
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -31,13 +57,16 @@ func TestExampleGolden(t *testing.T) {
 		{"sarif", "example.sarif.golden"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			code, out, stderr := run(t, "scan", example, "--format", tc.format, "--id", "DEMO-1")
+			db := fixtureDB(t)
+			code, out, stderr := run(t, "scan", example, "--format", tc.format, "--id", "DEMO-1",
+				"--db-dir", db)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			checkGolden(t, tc.golden, out)
 
-			_, again, _ := run(t, "scan", example, "--format", tc.format, "--id", "DEMO-1")
+			_, again, _ := run(t, "scan", example, "--format", tc.format, "--id", "DEMO-1",
+				"--db-dir", db)
 			if again != out {
 				t.Error("a second run gave different output")
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,7 +23,11 @@ type cliFlag struct {
 // fileFlags take a path, completed from the file system.
 var fileFlags = map[string]bool{
 	"config": true, "baseline": true, "diff": true, "out": true, "output-dir": true,
+	"db-dir": true,
 }
+
+// subcommands are the words a command takes before its flags.
+var subcommands = map[string][]string{"config": {"init"}, "db": {"update", "status"}}
 
 // valueWords are the fixed values a flag takes, per command ("" for every command).
 func valueWords(cmd, flag string) []string {
@@ -44,11 +49,13 @@ var helpFlag = regexp.MustCompile(`^  -(\S+)( \S+)?$`)
 func flagsOf(c command) []cliFlag {
 	var help bytes.Buffer
 	e := &env{stdout: io.Discard, stderr: &help, stdin: strings.NewReader("")}
-	args := []string{"-h"}
-	if c.name == "config" {
-		args = []string{"init", "-h"}
+	if subs := subcommands[c.name]; subs != nil {
+		for _, sub := range subs {
+			_ = c.run(e, []string{sub, "-h"})
+		}
+	} else {
+		_ = c.run(e, []string{"-h"})
 	}
-	_ = c.run(e, args)
 
 	var flags []cliFlag
 	sc := bufio.NewScanner(&help)
@@ -61,7 +68,9 @@ func flagsOf(c command) []cliFlag {
 		if sc.Scan() {
 			f.usage = strings.TrimSpace(sc.Text())
 		}
-		flags = append(flags, f)
+		if !slices.ContainsFunc(flags, func(g cliFlag) bool { return g.name == f.name }) {
+			flags = append(flags, f)
+		}
 	}
 	return flags
 }

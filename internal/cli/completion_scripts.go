@@ -38,10 +38,10 @@ func bashCompletion() string {
 		case "completion":
 			b.WriteString("\tcompletion) COMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\"));" +
 				" return ;;\n")
-		case "config":
-			fmt.Fprintf(&b, "\tconfig) [ \"$COMP_CWORD\" -eq 2 ] && "+
-				"{ COMPREPLY=($(compgen -W init -- \"$cur\")); return; }; words=%q ;;\n",
-				d.flagWords("config"))
+		case "config", "db":
+			fmt.Fprintf(&b, "\t%s) [ \"$COMP_CWORD\" -eq 2 ] && "+
+				"{ COMPREPLY=($(compgen -W %q -- \"$cur\")); return; }; words=%q ;;\n",
+				c.name, strings.Join(subcommands[c.name], " "), d.flagWords(c.name))
 		default:
 			fmt.Fprintf(&b, "\t%s) words=%q ;;\n", c.name, d.flagWords(c.name))
 		}
@@ -80,9 +80,10 @@ func zshCompletion() string {
 			fmt.Fprintf(&b, "\texplain) compadd -- %s; return ;;\n", strings.Join(d.rules, " "))
 		case "completion":
 			b.WriteString("\tcompletion) compadd -- bash zsh fish; return ;;\n")
-		case "config":
-			fmt.Fprintf(&b, "\tconfig) if (( CURRENT == 3 )); then compadd -- init; return; fi; "+
-				"flags=(%s) ;;\n", d.flagWords("config"))
+		case "config", "db":
+			fmt.Fprintf(&b, "\t%s) if (( CURRENT == 3 )); then compadd -- %s; return; fi; "+
+				"flags=(%s) ;;\n", c.name, strings.Join(subcommands[c.name], " "),
+				d.flagWords(c.name))
 		default:
 			fmt.Fprintf(&b, "\t%s) flags=(%s) ;;\n", c.name, d.flagWords(c.name))
 		}
@@ -110,8 +111,9 @@ func fishCompletion() string {
 				fishQuote(strings.Join(d.rules, " ")))
 		case "completion":
 			fmt.Fprintf(&b, "complete -c rampart -n %s -a 'bash zsh fish'\n", cond)
-		case "config":
-			fmt.Fprintf(&b, "complete -c rampart -n %s -a init\n", cond)
+		case "config", "db":
+			fmt.Fprintf(&b, "complete -c rampart -n %s -a %s\n", cond,
+				fishQuote(strings.Join(subcommands[c.name], " ")))
 		}
 		for _, f := range d.flags[c.name] {
 			fmt.Fprintf(&b, "complete -c rampart -n %s -l %s -d %s%s\n", cond, f.name,

@@ -60,6 +60,8 @@ type scanFlags struct {
 	// What else narrows or widens the listing.
 	baseline       string
 	showSuppressed bool
+	// db is the advisory database dependencies are checked against.
+	db dbDirFlag
 	// cfg is the configuration loadConfig read.
 	cfg *config.Config
 }
@@ -92,6 +94,7 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 		"holds (see rampart baseline)")
 	fs.BoolVar(&s.showSuppressed, "show-suppressed", false, "list the findings "+
 		"rampart:ignore comments silence")
+	s.db.register(fs)
 }
 
 func (s *scanFlags) workspace() workspace.Options {

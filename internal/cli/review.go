@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rampart-sec/rampart/internal/baseline"
 	"github.com/rampart-sec/rampart/internal/config"
@@ -111,11 +112,19 @@ func buildReview(e *env, root, id string, sf *scanFlags, changeByDefault bool) (
 // scan result, with the configuration's rule settings applied.
 func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Result, error) {
 	cfg := sf.cfg
+	log := logger(e.stderr, sf.verbose)
+	advisories, err := sf.db.dir()
+	if err != nil {
+		// The review goes on and its preamble says that dependencies went unchecked.
+		log.Warn("no advisory database", "error", err)
+	}
 	opt := scan.Options{
-		Workspace:  sf.workspace(),
-		Logger:     logger(e.stderr, sf.verbose),
-		Dataflow:   cfg.Dataflow.Catalog(),
-		Middleware: cfg.Middleware.Kinds(),
+		Workspace:      sf.workspace(),
+		Logger:         log,
+		Dataflow:       cfg.Dataflow.Catalog(),
+		Middleware:     cfg.Middleware.Kinds(),
+		Advisories:     advisories,
+		MaxAdvisoryAge: time.Duration(cfg.Advisories.MaxAgeDays) * 24 * time.Hour,
 	}
 	// A progress line only on a terminal, where it is redrawn in place, and not among
 	// --verbose logs.

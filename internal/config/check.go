@@ -72,6 +72,10 @@ func (c *Config) check(doc *yaml.Node, known Known) error {
 				"severity %q: want critical, high, medium or low", sev))
 		}
 	}
+	if c.Advisories.MaxAgeDays < 0 {
+		return keyError(doc, []string{"advisories", "max_age_days"}, fmt.Sprintf(
+			"%d: want a number of days, 1 or more", c.Advisories.MaxAgeDays))
+	}
 	if c.FailOn != "" && c.FailOn != "none" && !slices.Contains(severities, c.FailOn) {
 		return keyError(doc, []string{"fail_on"}, fmt.Sprintf(
 			"%q: want critical, high, medium, low or none", c.FailOn))

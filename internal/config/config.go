@@ -42,6 +42,14 @@ type Config struct {
 	// Middleware names the project's own middleware by what it does.
 	Middleware Middleware `yaml:"middleware"`
 	Dataflow   Dataflow   `yaml:"dataflow"`
+	Advisories Advisories `yaml:"advisories"`
+}
+
+// Advisories tunes the dependency check.
+type Advisories struct {
+	// MaxAgeDays is how old the advisory database may be before a review says it is out
+	// of date; 0 means rampart's default.
+	MaxAgeDays int `yaml:"max_age_days"`
 }
 
 // Rules turns rules off and changes their severity.
@@ -157,6 +165,7 @@ var keyed = map[string]reflect.Type{
 	"config.Rules":      reflect.TypeFor[Rules](),
 	"config.Middleware": reflect.TypeFor[Middleware](),
 	"config.Dataflow":   reflect.TypeFor[Dataflow](),
+	"config.Advisories": reflect.TypeFor[Advisories](),
 	"config.Source":     reflect.TypeFor[Source](),
 	"taint.Sink":        reflect.TypeFor[taint.Sink](),
 	"taint.Sanitizer":   reflect.TypeFor[taint.Sanitizer](),

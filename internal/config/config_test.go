@@ -62,6 +62,9 @@ func TestParseErrorsNameTheKeyAndLine(t *testing.T) {
 		{"bad severity", "rules:\n  severity:\n    js.sql-injection: severe\n",
 			`line 3: rules.severity.js.sql-injection: severity "severe"`},
 		{"bad fail_on", "fail_on: sometimes\n", `line 1: fail_on: "sometimes"`},
+		{"negative advisory age", "advisories:\n  max_age_days: -1\n",
+			"line 2: advisories.max_age_days: -1"},
+		{"advisory age not a number", "advisories:\n  max_age_days: week\n", "line 2"},
 		{"output outside", "output: ../../etc/{id}.md\n", "line 1: output:"},
 		{"not yaml", "dataflow: [\n", "yaml"},
 	} {

@@ -75,5 +75,20 @@ func briefCoverage(s Scope) string {
 	if n := len(s.ParseIssues); n > 0 {
 		parts = append(parts, plural(n, "file", "files")+" partly parsed")
 	}
-	return strings.Join(parts, "; ")
+	coverage := strings.Join(parts, "; ")
+	if d := s.Dependencies; d != nil && dependencyGap(d) {
+		if coverage != "" {
+			coverage += "\n"
+		}
+		coverage += "Dependencies: " + dependencyCoverage(d, plain, plain)
+	}
+	return coverage
+}
+
+// dependencyGap reports whether the dependency check fell short of a full check
+// against a current database, which terminal summaries must not leave out.
+func dependencyGap(d *Dependencies) bool {
+	return d.Lockfiles > 0 &&
+		(d.Database == DatabaseMissing || d.Database == DatabaseStale ||
+			len(d.Missing) > 0 || len(d.Problems) > 0)
 }

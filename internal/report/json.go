@@ -51,6 +51,8 @@ type JSONScope struct {
 	OutOfScope   int            `json:"out_of_scope,omitempty"`
 	Suppressed   int            `json:"suppressed,omitempty"`
 	Baselined    int            `json:"baselined,omitempty"`
+	// Dependencies says how far installed packages were checked for advisories.
+	Dependencies *Dependencies `json:"dependencies,omitempty"`
 }
 
 // JSONFinding is one finding with its rule's metadata spelled out, so that a reader needs
@@ -69,7 +71,33 @@ type JSONFinding struct {
 	Fix           string       `json:"fix"`
 	FixExample    string       `json:"fix_example,omitempty"`
 	Trace         []JSONStep   `json:"trace,omitempty"`
-	Fingerprint   string       `json:"fingerprint"`
+	// Dependency is the vulnerable package, for findings about one.
+	Dependency  *JSONDependency `json:"dependency,omitempty"`
+	Fingerprint string          `json:"fingerprint"`
+}
+
+// JSONDependency is an installed package and the advisories that affect it. Relation
+// is "direct", "transitive" or absent when the lockfile does not say; Upgrade is the
+// smallest version that removes every advisory, absent when none does.
+type JSONDependency struct {
+	Ecosystem  string         `json:"ecosystem"`
+	Name       string         `json:"name"`
+	Version    string         `json:"version"`
+	Relation   string         `json:"relation,omitempty"`
+	Dev        bool           `json:"dev"`
+	Advisories []JSONAdvisory `json:"advisories"`
+	Upgrade    string         `json:"upgrade,omitempty"`
+}
+
+// JSONAdvisory is one published vulnerability. Score is the CVSS v3 base score, absent
+// when the record has none.
+type JSONAdvisory struct {
+	ID       string   `json:"id"`
+	Aliases  []string `json:"aliases"`
+	Summary  string   `json:"summary"`
+	Severity string   `json:"severity"`
+	Score    float64  `json:"cvss_score,omitempty"`
+	Fixed    []string `json:"fixed"`
 }
 
 // JSONLocation is a span in a reviewed file: the path is relative to the reviewed root with

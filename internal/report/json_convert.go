@@ -52,6 +52,7 @@ func jsonScope(s Scope) JSONScope {
 		OutOfScope:   s.OutOfScope,
 		Suppressed:   s.Suppressed,
 		Baselined:    s.Baselined,
+		Dependencies: jsonDependencies(s.Dependencies),
 	}
 	for lang, n := range s.Languages {
 		js.Languages[valid(lang)] += n
@@ -78,8 +79,9 @@ func jsonFinding(f finding.Finding) JSONFinding {
 		Location:      jsonLocation(f.Location),
 		Snippet:       valid(f.Snippet),
 		Impact:        valid(cmp.Or(f.Impact, r.Impact)),
-		Fix:           valid(r.Fix),
-		FixExample:    valid(r.FixExample),
+		Fix:           valid(f.FixText()),
+		FixExample:    valid(f.FixCode()),
+		Dependency:    jsonDependency(f.Dependency),
 		Fingerprint:   valid(f.Fingerprint),
 	}
 	for _, st := range f.Trace {
@@ -105,4 +107,36 @@ func validAll(ss []string) []string {
 		out[i] = valid(s)
 	}
 	return out
+}
+
+func jsonDependency(d *finding.Dependency) *JSONDependency {
+	if d == nil {
+		return nil
+	}
+	jd := &JSONDependency{
+		Ecosystem: valid(d.Ecosystem), Name: valid(d.Name), Version: valid(d.Version),
+		Relation: valid(d.Relation), Dev: d.Dev, Upgrade: valid(d.Upgrade),
+		Advisories: make([]JSONAdvisory, len(d.Advisories)),
+	}
+	for i, a := range d.Advisories {
+		jd.Advisories[i] = JSONAdvisory{
+			ID: valid(a.ID), Aliases: validAll(a.Aliases), Summary: valid(a.Summary),
+			Severity: valid(a.Severity), Score: a.Score, Fixed: validAll(a.Fixed),
+		}
+	}
+	return jd
+}
+
+func jsonDependencies(d *Dependencies) *Dependencies {
+	if d == nil {
+		return nil
+	}
+	out := *d
+	out.Ecosystems = validAll(d.Ecosystems)
+	out.Missing = validAll(d.Missing)
+	out.Problems = make([]Skip, len(d.Problems))
+	for i, p := range d.Problems {
+		out.Problems[i] = Skip{File: valid(p.File), Reason: valid(p.Reason)}
+	}
+	return &out
 }

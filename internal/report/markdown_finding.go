@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-sec/rampart/internal/finding"
@@ -24,9 +25,12 @@ func mdFinding(label string, f finding.Finding) string {
 		lines = append(lines, "- **Impact**: "+impact)
 	}
 
-	lines = append(lines, mdFix(r)...)
-	if len(f.Trace) > 0 {
+	lines = append(lines, mdFix(r, f.FixText(), f.FixCode())...)
+	switch {
+	case len(f.Trace) > 0:
 		lines = append(lines, "- **Evidence**: "+chain(f.Trace, codeSpan, escapeText))
+	case f.Dependency != nil:
+		lines = append(lines, "- **Evidence**: "+mdDependency(f.Dependency))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -50,9 +54,9 @@ func mdVulnerability(r *rule.Rule) string {
 
 // mdFix renders the fix as one list item, with the example as a code block indented into
 // the item so that renderers keep it under the fix rather than closing the list.
-func mdFix(r *rule.Rule) []string {
-	text := oneLine(r.Fix)
-	example := exampleLines(r.FixExample)
+func mdFix(r *rule.Rule, fix, fixExample string) []string {
+	text := oneLine(fix)
+	example := exampleLines(fixExample)
 	if text == "" && len(example) == 0 {
 		return nil
 	}
@@ -109,4 +113,34 @@ func fixLanguage(r *rule.Rule) string {
 		name, _, _ := strings.Cut(oneLine(strings.ReplaceAll(lang, "`", "")), " ")
 		return name
 	}
+}
+
+// mdDependency states what the lockfile pins and what each advisory says about it:
+// "`lodash@4.17.15`, direct; GHSA-… (CVE-…, critical, CVSS 9.8), fixed in 4.17.19; …".
+func mdDependency(d *finding.Dependency) string {
+	text := codeSpan(oneLine(d.Name+"@"+d.Version)) + " (" + escapeText(oneLine(d.Ecosystem))
+	if d.Relation != "" {
+		text += ", " + d.Relation
+	}
+	if d.Dev {
+		text += ", development only"
+	}
+	text += ")"
+	for _, a := range d.Advisories {
+		text += "; " + escapeText(oneLine(advisoryLabel(a)))
+	}
+	return text
+}
+
+// advisoryLabel names an advisory with its aliases, rating and fixes.
+func advisoryLabel(a finding.Advisory) string {
+	refs := append([]string{a.Severity}, a.Aliases...)
+	if a.Score > 0 {
+		refs = append(refs, "CVSS "+strconv.FormatFloat(a.Score, 'f', 1, 64))
+	}
+	text := a.ID + " (" + strings.Join(refs, ", ") + ")"
+	if len(a.Fixed) > 0 {
+		return text + ", fixed in " + strings.Join(a.Fixed, ", ")
+	}
+	return text + ", no fixed version"
 }

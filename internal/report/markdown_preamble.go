@@ -29,6 +29,9 @@ func mdPreamble(r *Review) string {
 	if len(s.ParseIssues) > 0 {
 		lines = append(lines, "- **Partly parsed**: "+mdParseIssues(s.ParseIssues))
 	}
+	if s.Dependencies != nil {
+		lines = append(lines, "- **Dependencies**: "+dependencyCoverage(s.Dependencies, codeSpan, escapeText))
+	}
 	if s.Baselined > 0 {
 		lines = append(lines, "- **Baseline**: "+plural(s.Baselined, "known finding",
 			"known findings")+" from the baseline file "+notListed(s.Baselined))

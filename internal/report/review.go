@@ -55,6 +55,33 @@ type Scope struct {
 	Suppressed int `json:"suppressed,omitempty"`
 	// Baselined counts the findings a baseline file holds, which are not listed.
 	Baselined int `json:"baselined,omitempty"`
+	// Dependencies says how far the installed packages were checked for advisories.
+	Dependencies *Dependencies `json:"dependencies,omitempty"`
+}
+
+// States of the advisory database, as Dependencies.Database gives them.
+const (
+	DatabaseUnused  = "unused"  // no lockfile, nothing to check
+	DatabaseCurrent = "current" // checked against a database younger than the limit
+	DatabaseStale   = "stale"   // checked, against a database older than the limit
+	DatabaseMissing = "missing" // not checked: no database for the ecosystems needed
+)
+
+// Dependencies is what the dependency check covered.
+type Dependencies struct {
+	Lockfiles int `json:"lockfiles"`
+	Packages  int `json:"packages"`
+	// Database is one of the Database* states.
+	Database string `json:"database"`
+	// Ecosystems were checked; Missing ones were needed but absent from the database.
+	Ecosystems []string `json:"ecosystems,omitempty"`
+	Missing    []string `json:"missing,omitempty"`
+	// FetchedAt is the date of the oldest archive used, given when it is stale, and
+	// MaxAgeDays the age limit.
+	FetchedAt  string `json:"fetched_at,omitempty"`
+	MaxAgeDays int    `json:"max_age_days,omitempty"`
+	// Problems are lockfiles and packages that could not be read or checked.
+	Problems []Skip `json:"problems,omitempty"`
 }
 
 // Review is everything a report shows.

@@ -191,6 +191,15 @@ func (s SARIF) resultOf(f finding.Finding, ruleIndex int) sarifResult {
 			SecuritySeverity: securitySeverity(f.Severity),
 		},
 	}
+	if f.Fix != "" {
+		res.Message.Text += " Fix: " + valid(oneLine(f.Fix))
+	}
+	if d := f.Dependency; d != nil {
+		res.Properties.Package = valid(d.Name + "@" + d.Version)
+		for _, a := range d.Advisories {
+			res.Properties.Advisories = append(res.Properties.Advisories, valid(a.ID))
+		}
+	}
 	if len(f.Trace) > 0 {
 		flow := sarifThreadFlow{}
 		for _, s := range f.Trace {

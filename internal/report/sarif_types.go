@@ -72,6 +72,10 @@ type sarifResultProperties struct {
 	Severity         string `json:"severity"`
 	Confidence       string `json:"confidence"`
 	SecuritySeverity string `json:"security-severity"`
+	// Package and Advisories identify a vulnerable dependency ("lodash@4.17.15" and its
+	// advisory ids), for results about one.
+	Package    string   `json:"package,omitempty"`
+	Advisories []string `json:"advisories,omitempty"`
 }
 
 type sarifLocation struct {

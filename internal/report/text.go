@@ -54,7 +54,11 @@ func (t Text) Write(w io.Writer, r *Review) error {
 	if len(blocks) == 0 {
 		blocks = append(blocks, "No findings.")
 	}
-	blocks = append(blocks, textSummary(r))
+	summary := textSummary(r)
+	if d := r.Scope.Dependencies; d != nil && dependencyGap(d) {
+		summary += "\nDependencies: " + dependencyCoverage(d, plain, plain)
+	}
+	blocks = append(blocks, summary)
 
 	return emit(w, strings.Join(blocks, "\n\n")+"\n", "text")
 }
@@ -77,6 +81,9 @@ func (t Text) finding(f finding.Finding) string {
 	}
 	if len(f.Trace) > 0 {
 		lines = append(lines, "    flow: "+chain(f.Trace, plain, t.path))
+	}
+	if f.Dependency != nil {
+		lines = append(lines, "    fix: "+oneLine(f.FixText()))
 	}
 	return strings.Join(lines, "\n")
 }

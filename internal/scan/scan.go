@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/internal/appmodel"
+	"github.com/rampart-sec/rampart/internal/deps"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/model"
@@ -33,7 +34,7 @@ var Languages = []string{workspace.JavaScript, workspace.TypeScript}
 // Catalog returns every rule rampart implements.
 func Catalog() *rule.Catalog {
 	c, err := rule.NewCatalog(slices.Concat(javascript.Rules(), secrets.Rules(),
-		suppress.Rules())...)
+		deps.Rules(), suppress.Rules())...)
 	if err != nil {
 		// The catalog is compiled in; an invalid rule is a programming error that every
 		// test run catches.
@@ -56,6 +57,14 @@ type Options struct {
 	// Progress, if set, is told of each phase and of each file analysed. It is called
 	// from several goroutines at once and must return quickly.
 	Progress func(Progress)
+	// Advisories is the OSV database directory that dependencies are checked against;
+	// "" leaves them unchecked, and the review says so.
+	Advisories string
+	// MaxAdvisoryAge is the age past which the review calls the database out of date;
+	// 0 means DefaultMaxAdvisoryAge.
+	MaxAdvisoryAge time.Duration
+	// Now is the clock the database's age is measured with; nil means time.Now.
+	Now func() time.Time
 }
 
 // Progress says how far a scan is: its phase and, while files are analysed, how many
@@ -94,6 +103,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	opt.Workspace.Languages = Languages
 	opt.Workspace.Others = javascript.TemplateExtensions()
 	opt.Workspace.Config = secrets.IsConfigFile
+	opt.Workspace.Manifests = deps.IsManifest
 	sec, err := secretScanner()
 	if err != nil {
 		return nil, err
@@ -115,8 +125,15 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		log.Debug("skipped", "file", s.Rel, "reason", s.Reason)
 	}
 
+	// Lockfiles and the advisory database need none of the source analysis.
+	var depFindings []finding.Finding
+	var coverage *report.Dependencies
+	var depsDone sync.WaitGroup
+	depsDone.Go(func() { depFindings, coverage = checkDependencies(ctx, ws.Manifests, opt) })
+
 	start = time.Now()
 	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers, progress, sec)
+	depsDone.Wait()
 	if err != nil {
 		return nil, err
 	}
@@ -124,11 +141,16 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
-	configHits, err := scanConfig(ctx, ws.Config, opt.Workers, sec)
+	configHits, err := scanConfig(ctx, secretFiles(ws), opt.Workers, sec)
 	if err != nil {
 		return nil, err
 	}
 	res.Findings = append(res.Findings, configHits...)
+	res.Findings = append(res.Findings, depFindings...)
+	res.Scope.Dependencies = coverage
+	log.Debug("checked dependencies", "lockfiles", coverage.Lockfiles,
+		"packages", coverage.Packages, "vulnerable", len(depFindings),
+		"database", coverage.Database)
 	progress(Progress{Phase: PhaseProgram})
 	start = time.Now()
 	if err := wholeProgram(res, outcomes, ws, opt); err != nil {

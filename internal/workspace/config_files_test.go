@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,48 @@ func TestConfigFilesAreCollected(t *testing.T) {
 	}
 	if len(res.Files) != 1 || res.Files[0].Rel != "src/app.js" {
 		t.Errorf("source files %+v", res.Files)
+	}
+}
+
+func TestManifestsAreCollected(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		".gitignore":                    "tmp/\n",
+		"package.json":                  "{}\n",
+		"package-lock.json":             "{}\n",
+		"api/yarn.lock":                 "# yarn\n",
+		"tmp/package-lock.json":         "{}\n",
+		"node_modules/x/package.json":   "{}\n",
+		"test/fixtures/yarn.lock":       "# yarn\n",
+		"broken/package-lock.json":      "{\x00\x01}",
+		"src/app.js":                    backendJS,
+		"config/settings.json":          "{}\n",
+		"services/billing/package.json": "{}\n",
+	})
+	isManifest := func(name string) bool {
+		return slices.Contains([]string{"package.json", "package-lock.json", "yarn.lock"}, name)
+	}
+	isConfig := func(name string) bool { return strings.HasSuffix(name, ".json") }
+	res, err := Discover(root, Options{Manifests: isManifest, Config: isConfig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, config []string
+	for _, f := range res.Manifests {
+		got = append(got, f.Rel)
+	}
+	for _, f := range res.Config {
+		config = append(config, f.Rel)
+	}
+	want := []string{"api/yarn.lock", "package-lock.json", "package.json",
+		"services/billing/package.json"}
+	if !slices.Equal(got, want) {
+		t.Errorf("manifests %v, want %v", got, want)
+	}
+	if !slices.Equal(config, []string{"config/settings.json"}) {
+		t.Errorf("config files %v: a manifest is not also a config file", config)
+	}
+	// A lockfile that cannot be read is listed, so the review says what went unchecked.
+	if !slices.Contains(res.Skipped, Skip{Rel: "broken/package-lock.json", Reason: "binary"}) {
+		t.Errorf("skipped %+v: want broken/package-lock.json as binary", res.Skipped)
 	}
 }

@@ -14,6 +14,10 @@ import (
 // is far smaller; bigger files are bundles or data, and every kept file stays in memory.
 const DefaultMaxFileSize = 1 << 20
 
+// MaxManifestSize bounds the lockfiles and manifests read: generated lockfiles of large
+// projects run to tens of megabytes, far past the source limit.
+const MaxManifestSize = 64 << 20
+
 // Options tunes what Discover reviews. The zero value reviews backend code of every
 // language with the default size limit.
 type Options struct {
@@ -27,6 +31,9 @@ type Options struct {
 	// Config, if set, picks by name the configuration files (.env, YAML, Dockerfile...)
 	// that are read for secrets; they come back in Result.Config.
 	Config func(name string) bool
+	// Manifests, if set, picks by name the lockfiles and package manifests read for the
+	// installed packages; they come back in Result.Manifests. It is asked before Config.
+	Manifests func(name string) bool
 	// Exclude and Include are .gitignore-style patterns from the configuration: paths not
 	// to review, and paths to review although a built-in rule (test code, browser code,
 	// vendored code) would skip them.
@@ -57,6 +64,8 @@ type Result struct {
 	Others []File
 	// Config are the files Options.Config picked, sorted by Rel, Language empty.
 	Config []File
+	// Manifests are the files Options.Manifests picked, sorted by Rel, Language empty.
+	Manifests []File
 }
 
 // Discover walks root, a directory or a single file, and sorts what it finds into files
@@ -94,6 +103,7 @@ func Discover(root string, opt Options) (*Result, error) {
 	slices.SortFunc(w.res.Skipped, func(a, b Skip) int { return cmp.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.res.Others, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.res.Config, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
+	slices.SortFunc(w.res.Manifests, func(a, b File) int { return cmp.Compare(a.Rel, b.Rel) })
 	return &w.res, nil
 }
 

@@ -21,6 +21,10 @@ func (w *walker) visitFile(abs string, parts []string, e fs.DirEntry, ignored gi
 		w.collectOther(abs, rel, parts, e, ignored)
 		return
 	}
+	if lang == "" && w.opt.Manifests != nil && w.opt.Manifests(e.Name()) {
+		w.collectManifest(abs, rel, parts, e, ignored)
+		return
+	}
 	if lang == "" && w.opt.Config != nil && w.opt.Config(e.Name()) {
 		w.collectConfig(abs, rel, parts, e, ignored)
 		return
@@ -142,6 +146,40 @@ func (w *walker) collectConfig(abs, rel string, parts []string, e fs.DirEntry,
 		return
 	}
 	w.res.Config = append(w.res.Config, File{Abs: abs, Rel: rel, Content: content})
+}
+
+// collectManifest reads a lockfile or manifest. Files git ignores and excluded paths are
+// passed over like source; one that cannot be read whole is listed as skipped, so that
+// the review says which dependencies went unchecked.
+func (w *walker) collectManifest(abs, rel string, parts []string, e fs.DirEntry,
+	ignored gitignore.Matcher) {
+	if ignored.Match(parts, false) || matches(w.exclude, parts, false) {
+		return
+	}
+	info, err := e.Info()
+	if err != nil {
+		w.skip(rel, unreadable(err))
+		return
+	}
+	if reason := modeReason(info.Mode()); reason != "" {
+		w.skip(rel, reason)
+		return
+	}
+	if info.Size() > MaxManifestSize {
+		w.skip(rel, "larger than "+formatSize(MaxManifestSize))
+		return
+	}
+	content, err := readFile(abs, info.Size(), MaxManifestSize)
+	switch {
+	case err != nil:
+		w.skip(rel, unreadable(err))
+	case int64(len(content)) > MaxManifestSize:
+		w.skip(rel, "larger than "+formatSize(MaxManifestSize))
+	case isBinary(content):
+		w.skip(rel, "binary")
+	default:
+		w.res.Manifests = append(w.res.Manifests, File{Abs: abs, Rel: rel, Content: content})
+	}
 }
 
 // collectOther reads a file that is not source but that an analysis needs, such as a view

@@ -34,6 +34,18 @@ if [ -n "$base" ]; then
 	scope=(--base "$base")
 fi
 
+# The advisories the lockfiles are checked against. A failed download is a warning: the
+# review still runs, and its preamble says that dependencies were not checked.
+advisories="${INPUT_ADVISORIES:-npm}"
+if [ "$advisories" != none ]; then
+	export RAMPART_DB_DIR="${RAMPART_DB_DIR:-$RUNNER_TEMP/rampart-osv}"
+	read -r -a ecosystems <<<"$advisories"
+	if ! rampart db update "${ecosystems[@]}"; then
+		echo "::warning::rampart could not download the OSV advisories;" \
+			"dependencies are not checked" >&2
+	fi
+fi
+
 review="$RUNNER_TEMP/${id}_backend_security.md"
 sarif="$RUNNER_TEMP/rampart.sarif"
 set +e
