@@ -62,7 +62,7 @@ func Check(dir string, pkgs []Package) *Audit {
 	audit := &Audit{}
 	indexes := make(map[string]*osvdb.Index)
 	for _, eco := range ecosystemsOf(pkgs) {
-		ix, err := osvdb.Load(dir, eco)
+		ix, err := osvdb.Load(dir, eco, namesIn(pkgs, eco)...)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			audit.Missing = append(audit.Missing, Problem{File: eco, Reason: "not downloaded"})
@@ -88,6 +88,17 @@ func Check(dir string, pkgs []Package) *Audit {
 		}
 	}
 	return audit
+}
+
+// namesIn lists the names of the packages of one ecosystem.
+func namesIn(pkgs []Package, ecosystem string) []string {
+	var out []string
+	for _, p := range pkgs {
+		if p.Ecosystem == ecosystem {
+			out = append(out, p.Name)
+		}
+	}
+	return out
 }
 
 func ecosystemsOf(pkgs []Package) []string {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -60,17 +61,31 @@ type Index struct {
 	byName    map[string][]*Advisory
 }
 
-// Load reads an ecosystem's archive from the database directory.
-func Load(dir, ecosystem string) (*Index, error) {
-	path := filepath.Join(dir, ecosystem, archiveName)
+// Load reads an ecosystem's advisories from the database directory. With names, only
+// the advisories of those packages are read, through the index written beside the
+// archive when there is one; without, all of them.
+func Load(dir, ecosystem string, names ...string) (*Index, error) {
+	ecoDir := filepath.Join(dir, ecosystem)
+	path := filepath.Join(ecoDir, archiveName)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open the %s advisories: %w", ecosystem, err)
+	}
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, fmt.Errorf("open the %s advisories: %w", ecosystem, err)
 	}
 	defer zr.Close()
 
+	files := zr.File
+	if len(names) > 0 {
+		if ni := readIndex(ecoDir, zr, info.Size()); ni != nil {
+			files = ni.files(zr, names)
+		}
+	}
+
 	ix := &Index{ecosystem: ecosystem, byName: make(map[string][]*Advisory)}
-	for _, f := range zr.File {
+	for _, f := range files {
 		if !strings.HasSuffix(f.Name, ".json") {
 			continue
 		}

@@ -2,6 +2,8 @@ package osvdb
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -96,5 +98,31 @@ func TestEventsInAnyOrder(t *testing.T) {
 		if got, err := af.contains(v, version); err != nil || got != want {
 			t.Errorf("%s: %v (%v), want %v", version, got, err, want)
 		}
+	}
+}
+
+func TestLoadByNameReadsOnlyThoseAdvisories(t *testing.T) {
+	srv := mirror(t, map[string][]byte{"/npm/all.zip": fixtureArchive(t, "npm")}, nil)
+	dir := t.TempDir()
+	if err := updater(dir, srv.URL).Update(context.Background(), []string{"npm"}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Load(dir, "npm", "fixture-lib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.byName["fixture-lib"]) != 1 || len(ix.byName["other-lib"]) != 0 {
+		t.Errorf("loaded %v, want fixture-lib's advisory only", ix.byName)
+	}
+
+	// An index that does not describe the archive beside it is not trusted.
+	stale := filepath.Join(dir, "npm", indexName)
+	if err := os.WriteFile(stale, []byte(`{"size": 1, "entries": 2, "names": {}}`),
+		0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Load(dir, "npm", "fixture-lib")
+	if err != nil || len(ix.byName["fixture-lib"]) != 1 {
+		t.Errorf("with a stale index: %v, %v", ix.byName, err)
 	}
 }

@@ -5,7 +5,6 @@
 package osvdb
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/md5"
 	"crypto/sha256"
@@ -95,6 +94,9 @@ func (u *Updater) updateOne(ctx context.Context, eco string) error {
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
 
 	meta, err := u.download(ctx, eco, tmp)
 	if err != nil {
@@ -103,12 +105,12 @@ func (u *Updater) updateOne(ctx context.Context, eco string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	n, err := countAdvisories(tmp.Name())
+	ix, err := buildIndex(tmp.Name(), eco)
 	if err != nil {
 		return fmt.Errorf("the downloaded archive is not usable: %w", err)
 	}
-	meta.Advisories = n
-	return install(dir, tmp.Name(), meta)
+	meta.Advisories = ix.Entries
+	return install(dir, tmp.Name(), ix, meta)
 }
 
 // download streams the archive into w, checking its length and, when the server sends
@@ -206,59 +208,35 @@ func checkMD5(headers []string, md hash.Hash) error {
 	return nil
 }
 
-// countAdvisories opens the archive and reads every entry to its end, which checks each
-// entry's CRC, and requires each to be a JSON object.
-func countAdvisories(path string) (int, error) {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return 0, err
-	}
-	defer zr.Close()
-	n := 0
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".json") {
-			continue
-		}
-		if err := checkEntry(f); err != nil {
-			return 0, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		n++
-	}
-	if n == 0 {
-		return 0, errors.New("no advisories in the archive")
-	}
-	return n, nil
-}
-
-func checkEntry(f *zip.File) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	var v map[string]json.RawMessage
-	if err := json.NewDecoder(rc).Decode(&v); err != nil {
-		return err
-	}
-	_, err = io.Copy(io.Discard, rc) // to the end, where the CRC is checked
-	return err
-}
-
-// install renames the archive into place, then writes its metadata the same way: a
-// reader sees the old pair or the new archive, never half a file.
-func install(dir, archive string, meta *Meta) error {
+// install renames the archive into place, then writes its index and its metadata the
+// same way: a reader sees whole files only, and an index that does not match the archive
+// beside it is not used.
+func install(dir, archive string, ix *nameIndex, meta *Meta) error {
 	if err := os.Rename(archive, filepath.Join(dir, archiveName)); err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(meta, "", "  ")
+	if err := writeJSON(dir, indexName, ix, ""); err != nil {
+		return err
+	}
+	return writeJSON(dir, metaName, meta, "  ")
+}
+
+// writeJSON writes v to dir/name through a temporary file and a rename.
+func writeJSON(dir, name string, v any, indent string) error {
+	data, err := json.MarshalIndent(v, "", indent)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".meta-*")
+	tmp, err := os.CreateTemp(dir, ".write-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
+	// Readable by all, as os.WriteFile would leave it: the cache may be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if _, err := tmp.Write(append(data, '\n')); err != nil {
 		tmp.Close()
 		return err
@@ -266,7 +244,7 @@ func install(dir, archive string, meta *Meta) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, metaName))
+	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
 // Status returns the metadata of each ecosystem present in dir, in name order.
