@@ -20,7 +20,9 @@ var Rule = &rule.Rule{
 	Languages:     []string{"any"},
 	Description: "A provider token, private key or password sits in a committed file: " +
 		"source, .env, JSON, YAML, TOML, properties, XML, a Dockerfile or a CI file. " +
-		"Provider formats come from gitleaks' rule set; passwords from connection URLs.",
+		"Provider formats come from gitleaks' rule set; passwords from connection URLs. " +
+		"Private keys and cloud, source hosting, package registry, payment and secret " +
+		"store tokens are critical.",
 	Impact: "Everyone who can read the repository, its forks, clones and CI logs holds " +
 		"the credential, and it stays in the git history after the line is deleted: " +
 		"cloud accounts, payment APIs and databases open to whoever finds it.",
@@ -53,9 +55,37 @@ func Findings(rel string, content []byte, hits []Hit) []finding.Finding {
 		if f.Title == "" {
 			f.Title = Rule.Title
 		}
+		f.Severity = severityOf(h)
 		out = append(out, f)
 	}
 	return out
+}
+
+// criticalKinds are the gitleaks rules, by id prefix, whose credentials open a whole
+// account: private keys, cloud providers, source hosting and package registries (a
+// supply-chain foothold), payment processors and secret stores.
+var criticalKinds = []string{
+	"private-key", "pkcs12-file", "age-secret-key",
+	"aws-", "gcp-", "azure-", "alibaba-", "digitalocean-", "heroku-", "yandex-aws-",
+	"cloudflare-global-api-key",
+	"github-", "gitlab-pat", "gitlab-deploy-token", "npm-access-token", "pypi-upload-token",
+	"rubygems-api-token", "clojars-api-token", "jfrog-", "artifactory-",
+	"stripe-access-token", "square-access-token", "plaid-secret-key",
+	"vault-", "doppler-api-token", "1password-",
+}
+
+// severityOf rates a committed credential: critical for the kinds that open a whole
+// account (test-mode payment keys excepted), high for the others.
+func severityOf(h Hit) rule.Severity {
+	for _, prefix := range criticalKinds {
+		if strings.HasPrefix(h.Kind, prefix) {
+			if strings.Contains(h.secret, "_test_") {
+				return rule.High
+			}
+			return rule.Critical
+		}
+	}
+	return Rule.Severity
 }
 
 // redactLine replaces every secret the hits hold that appears on the line.

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/rule"
 )
 
 func scanner(t testing.TB) *Scanner {
@@ -119,5 +121,30 @@ func TestLockFilesArePassedOver(t *testing.T) {
 		`"sha512-ghp_R8s3kVQ2mN7pL4xT9wZ1bC6dF0gH5jK8yU2e"}}}`)
 	if hits := scanner(t).Scan("package-lock.json", lock); len(hits) != 0 {
 		t.Errorf("lock file hits: %+v", hits)
+	}
+}
+
+func TestSeverityFollowsWhatTheCredentialOpens(t *testing.T) {
+	content := read(t, "planted.env")
+	want := map[string]rule.Severity{
+		"stripe-access-token": rule.Critical, // a live key
+		"slack-bot-token":     rule.High,
+		"github-pat":          rule.Critical,
+		"connection-string":   rule.High,
+	}
+	hits := scanner(t).Scan("planted.env", content)
+	for _, f := range Findings("planted.env", content, hits) {
+		kind := ""
+		for _, h := range hits {
+			if h.Line == f.Location.Line {
+				kind = h.Kind
+			}
+		}
+		if sev, ok := want[kind]; ok && f.Severity != sev {
+			t.Errorf("%s: severity %v, want %v", kind, f.Severity, sev)
+		}
+	}
+	if sev := severityOf(Hit{Kind: "stripe-access-token", secret: "sk_test_x"}); sev != rule.High {
+		t.Errorf("a test-mode Stripe key is %v, want high", sev)
 	}
 }
