@@ -9,6 +9,7 @@ package secrets
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -67,16 +68,41 @@ func (s *Scanner) Scan(rel string, content []byte) []Hit {
 	// allow-lists of lock files and vendored code.
 	fragment := detect.Fragment{Raw: string(content), FilePath: rel}
 	for _, f := range s.detector.Detect(fragment) {
-		if f.Secret == "" || IsPlaceholder(f.Secret) {
+		if f.Secret == "" || finding.IsPlaceholder(f.Secret) {
 			continue
 		}
 		h := Hit{Kind: f.RuleID, Description: f.Description, Line: f.StartLine + 1,
 			secret: f.Secret}
 		h.Column, h.EndColumn = locate(lines, f.StartLine, f.Secret)
+		if h.Kind == "generic-api-key" && isCode(rel) && !quoted(lines, h) {
+			// In a program, `obj1KeysLength = obj1Keys.length` is code, not a key.
+			continue
+		}
 		hits = append(hits, h)
 	}
 	hits = append(hits, connectionStrings(lines)...)
 	return dedupe(hits)
+}
+
+// codeExts are the source files in which a value is code unless it is quoted.
+var codeExts = map[string]bool{
+	".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true, ".mts": true,
+	".cts": true, ".tsx": true, ".py": true, ".go": true, ".java": true, ".kt": true,
+	".rb": true, ".php": true, ".cs": true, ".rs": true,
+}
+
+func isCode(rel string) bool { return codeExts[strings.ToLower(path.Ext(rel))] }
+
+// quoted reports whether the hit starts inside a string literal: right after a quote.
+func quoted(lines [][]byte, h Hit) bool {
+	if h.Line < 1 || h.Line > len(lines) || h.Column < 2 {
+		return false
+	}
+	line := lines[h.Line-1]
+	if h.Column-2 >= len(line) {
+		return false
+	}
+	return strings.IndexByte("'\"`", line[h.Column-2]) >= 0
 }
 
 // locate finds the secret on its line: gitleaks' columns are not consistent between the
@@ -113,7 +139,7 @@ func connectionStrings(lines [][]byte) []Hit {
 		}
 		for _, m := range connectionURL.FindAllSubmatchIndex(line, -1) {
 			password := string(line[m[6]:m[7]])
-			if IsPlaceholder(password) {
+			if finding.IsPlaceholder(password) {
 				continue
 			}
 			hits = append(hits, Hit{
@@ -140,38 +166,4 @@ func dedupe(hits []Hit) []Hit {
 		}
 	}
 	return out
-}
-
-// placeholderWords mark a value as an example rather than a credential.
-var placeholderWords = []string{
-	"changeme", "change_me", "change-me", "example", "xxxx", "your-", "your_", "yourkey",
-	"placeholder", "dummy", "redacted", "sample", "replace", "secret_here", "fake",
-	"<", "${", "{{", "%s", "%(", "$(",
-}
-
-// envReference matches a value that names an environment variable, as in $DB_PASSWORD.
-var envReference = regexp.MustCompile(`^\$[A-Za-z_][A-Za-z0-9_]*$`)
-
-// IsPlaceholder reports whether a value found where a secret goes is an example or a
-// reference to one kept elsewhere, not a secret.
-func IsPlaceholder(v string) bool {
-	lower := strings.ToLower(v)
-	for _, w := range placeholderWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	if envReference.MatchString(v) {
-		return true
-	}
-	return strings.Trim(lower, "*.-_0x") == "" || allSame(lower)
-}
-
-func allSame(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] != s[0] {
-			return false
-		}
-	}
-	return len(s) > 0
 }

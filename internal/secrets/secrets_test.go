@@ -148,3 +148,17 @@ func TestSeverityFollowsWhatTheCredentialOpens(t *testing.T) {
 		t.Errorf("a test-mode Stripe key is %v, want high", sev)
 	}
 }
+
+func TestGenericKeysInCodeMustBeQuoted(t *testing.T) {
+	code := []byte("var obj1KeysLength = obj1Keys.length;\n" +
+		"const apiKey = \"a8Fk29dLqP03xZ7vB1nM\";\n")
+	hits := scanner(t).Scan("diff.js", code)
+	if len(hits) != 1 || hits[0].Line != 2 {
+		t.Errorf("hits = %+v, want the quoted key on line 2 only", hits)
+	}
+	// In configuration, values are not quoted.
+	if hits := scanner(t).Scan("app.properties",
+		[]byte("apiKey = a8Fk29dLqP03xZ7vB1nM\n")); len(hits) != 1 {
+		t.Errorf("properties: hits = %+v", hits)
+	}
+}

@@ -99,5 +99,6 @@ func analyze(rel string, parsed *syntax.File) *file {
 			c.match(f, n)
 		}
 	}
+	f.reportNamedSecrets()
 	return f
 }

@@ -28,6 +28,8 @@ type file struct {
 
 	findings  []finding.Finding
 	positives []finding.Positive
+	// namedSecrets wait for the end of the file's checks; see reportNamedSecrets.
+	namedSecrets []namedSecret
 }
 
 func newFile(rel string, f *syntax.File) *file {

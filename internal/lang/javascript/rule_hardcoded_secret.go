@@ -21,7 +21,9 @@ var hardcodedSecretRule = &rule.Rule{
 		"(jsonwebtoken sign/verify), signs session cookies (express-session, " +
 		"cookie-session, cookie-parser), keys an HMAC or a cipher (crypto createHmac, " +
 		"createCipheriv), or as a database client's password (pg, mysql, mysql2), " +
-		"directly, through a constant, or as the fallback of an environment variable.",
+		"directly, through a constant, or as the fallback of an environment variable; " +
+		"or a literal that looks like a credential written under a credential's name " +
+		"(dbPassword, API_KEY, stripeSecret, githubToken).",
 	Impact: "Anyone who can read the source, a build artefact or the repository history " +
 		"has the key: they can mint tokens or session cookies for any user, administrators " +
 		"included, and the key cannot be rotated without a release.",
@@ -37,8 +39,9 @@ const token = jwt.sign({ sub: user.id }, secret, { algorithm: 'HS256', expiresIn
 }
 
 var hardcodedSecret = check{
-	rule:  hardcodedSecretRule,
-	kinds: []string{"call_expression", "new_expression"},
+	rule: hardcodedSecretRule,
+	kinds: []string{"call_expression", "new_expression", "variable_declarator",
+		"assignment_expression", "pair", "public_field_definition", "field_definition"},
 	match: matchHardcodedSecret,
 }
 
@@ -68,6 +71,11 @@ var secretArguments = map[string]struct {
 }
 
 func matchHardcodedSecret(f *file, n *syntax.Node) {
+	if n.Kind != "call_expression" && n.Kind != "new_expression" {
+		f.noteNamedSecret(n)
+		return
+	}
+	f.noteSecretManager(n)
 	callee := n.Child("function")
 	if n.Kind == "new_expression" {
 		callee = n.Child("constructor")

@@ -175,7 +175,8 @@ func TestSecretsAreRedacted(t *testing.T) {
 	}
 	res := Analyze("hardcoded-secret.js", mustParse(t, "s.js", src))
 	secrets := []string{"sup3r-s3cret-signing-key", "keyboard cat", "cookie-signing-secret",
-		"dev-secret"}
+		"dev-secret", "hunter2-Prod!", "k3y-dev-9f8e7d6c", "rk_9fJ2kLq8ZpX3vW7b",
+		"AKc9v8Z2x7Q1w0E3", "S3nd-M4il-2024"}
 	for _, fd := range res.Findings {
 		text := fd.Title + fd.Snippet + fd.Impact
 		for _, s := range fd.Trace {
@@ -194,6 +195,7 @@ func TestPatternPositives(t *testing.T) {
 		{"sql-injection.js", "SQL queries pass values as parameters"},
 		{"jwt-missing-algorithms.js", "JWT verification pins the accepted algorithms"},
 		{"hardcoded-secret.js", "The session secret is read from the environment"},
+		{"hardcoded-secret.js", "Secrets are read from a secret manager"},
 		{"insecure-randomness.js", "Random tokens come from the crypto module"},
 		{"weak-password-hash.js", "Passwords are hashed with bcrypt"},
 	} {

@@ -51,3 +51,37 @@ const conn = mysql.createPool({ user: 'app', password: 'n0t-a-real-pw' }); // wa
 const connSafe = mysql.createPool({ user: 'app', password: process.env.MYSQL_PASSWORD });
 
 module.exports.more = { sign, signSafe, pool, poolSafe, conn, connSafe };
+
+// Literals written under a credential's name.
+const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
+
+const DB_PASSWORD = 'hunter2-Prod!'; // want: js.hardcoded-secret
+const PASSWORD_FIELD = 'password';
+const ACCESS_TOKEN = 'access_token';
+const API_KEY_HEADER = 'x-api-key';
+const adminPassword = 'changeme123';
+const githubToken = process.env.GITHUB_TOKEN;
+const mailgunApiKey = process.env.MAILGUN_KEY || 'k3y-dev-9f8e7d6c'; // want: js.hardcoded-secret
+const publicKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE';
+const integrations = {
+  stripeSecret: 'rk_9fJ2kLq8ZpX3vW7b', // want: js.hardcoded-secret
+  tokenUrl: 'https://auth.internal/token',
+  slackToken: '',
+  apiKey: process.env.PARTNER_API_KEY,
+};
+class PartnerClient {
+  apiKey = 'AKc9v8Z2x7Q1w0E3'; // want: js.hardcoded-secret
+}
+integrations.smtpPassword = 'S3nd-M4il-2024'; // want: js.hardcoded-secret
+integrations.smtpPasswordHint = 'S3nd-M4il-2024';
+
+async function databasePassword() {
+  const client = new SecretsManagerClient({});
+  const out = await client.send(new GetSecretValueCommand({ SecretId: 'prod/db' }));
+  return out.SecretString;
+}
+
+module.exports.named = {
+  DB_PASSWORD, PASSWORD_FIELD, ACCESS_TOKEN, API_KEY_HEADER, adminPassword, githubToken,
+  mailgunApiKey, publicKey, integrations, PartnerClient, databasePassword,
+};
