@@ -19,6 +19,7 @@ import (
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/scan"
+	"github.com/rampart-sec/rampart/internal/workspace"
 )
 
 // reviewDir is where reviews are written, relative to the reviewed root.
@@ -125,6 +126,9 @@ func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Res
 		Middleware:     cfg.Middleware.Kinds(),
 		Advisories:     advisories,
 		MaxAdvisoryAge: time.Duration(cfg.Advisories.MaxAgeDays) * 24 * time.Hour,
+	}
+	if cfg.Secrets.Fixtures != nil {
+		opt.SecretFixtures = workspace.Patterns(*cfg.Secrets.Fixtures)
 	}
 	// A progress line only on a terminal, where it is redrawn in place, and not among
 	// --verbose logs.

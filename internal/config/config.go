@@ -43,6 +43,15 @@ type Config struct {
 	Middleware Middleware `yaml:"middleware"`
 	Dataflow   Dataflow   `yaml:"dataflow"`
 	Advisories Advisories `yaml:"advisories"`
+	Secrets    Secrets    `yaml:"secrets"`
+}
+
+// Secrets tunes the search for committed credentials.
+type Secrets struct {
+	// Fixtures lists, as .gitignore patterns, the paths whose credentials are test data
+	// and not reported. Absent means test code (test directories and test files); an
+	// empty list reports credentials everywhere.
+	Fixtures *[]string `yaml:"fixtures"`
 }
 
 // Advisories tunes the dependency check.
@@ -166,6 +175,7 @@ var keyed = map[string]reflect.Type{
 	"config.Middleware": reflect.TypeFor[Middleware](),
 	"config.Dataflow":   reflect.TypeFor[Dataflow](),
 	"config.Advisories": reflect.TypeFor[Advisories](),
+	"config.Secrets":    reflect.TypeFor[Secrets](),
 	"config.Source":     reflect.TypeFor[Source](),
 	"taint.Sink":        reflect.TypeFor[taint.Sink](),
 	"taint.Sanitizer":   reflect.TypeFor[taint.Sanitizer](),

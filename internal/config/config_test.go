@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,5 +123,25 @@ func TestTemplateIsValid(t *testing.T) {
 	}
 	if _, err := WriteTemplate(root, true); err != nil {
 		t.Errorf("--force: %v", err)
+	}
+}
+
+func TestSecretFixturesTellAbsentFromEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		yaml string
+		want []string // nil: absent
+	}{
+		{"tests: true\n", nil},
+		{"secrets:\n  fixtures: []\n", []string{}},
+		{"secrets:\n  fixtures: [samples/]\n", []string{"samples/"}},
+	} {
+		cfg, err := Parse([]byte(tc.yaml), classes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := cfg.Secrets.Fixtures
+		if (got == nil) != (tc.want == nil) || got != nil && !slices.Equal(*got, tc.want) {
+			t.Errorf("%q: fixtures %v, want %v", tc.yaml, got, tc.want)
+		}
 	}
 }

@@ -51,6 +51,8 @@ type JSONScope struct {
 	OutOfScope   int            `json:"out_of_scope,omitempty"`
 	Suppressed   int            `json:"suppressed,omitempty"`
 	Baselined    int            `json:"baselined,omitempty"`
+	// FixtureSecrets counts credentials in test fixtures, which are not reported.
+	FixtureSecrets int `json:"fixture_secrets,omitempty"`
 	// Dependencies says how far installed packages were checked for advisories.
 	Dependencies *Dependencies `json:"dependencies,omitempty"`
 }

@@ -38,21 +38,22 @@ func NewJSONReview(r *Review) (*JSONReview, error) {
 
 func jsonScope(s Scope) JSONScope {
 	js := JSONScope{
-		Mode:         valid(s.Mode),
-		Base:         valid(s.Base),
-		Files:        s.Files,
-		Lines:        s.Lines,
-		Languages:    make(map[string]int, len(s.Languages)),
-		Skipped:      len(s.Skipped),
-		SkippedFiles: make([]Skip, len(s.Skipped)),
-		ParseErrors:  make([]ParseIssue, len(s.ParseIssues)),
-		Note:         valid(s.Note),
-		Commits:      max(s.Commits, 0),
-		ChangedFiles: s.ChangedFiles,
-		OutOfScope:   s.OutOfScope,
-		Suppressed:   s.Suppressed,
-		Baselined:    s.Baselined,
-		Dependencies: jsonDependencies(s.Dependencies),
+		Mode:           valid(s.Mode),
+		Base:           valid(s.Base),
+		Files:          s.Files,
+		Lines:          s.Lines,
+		Languages:      make(map[string]int, len(s.Languages)),
+		Skipped:        len(s.Skipped),
+		SkippedFiles:   make([]Skip, len(s.Skipped)),
+		ParseErrors:    make([]ParseIssue, len(s.ParseIssues)),
+		Note:           valid(s.Note),
+		Commits:        max(s.Commits, 0),
+		ChangedFiles:   s.ChangedFiles,
+		OutOfScope:     s.OutOfScope,
+		Suppressed:     s.Suppressed,
+		Baselined:      s.Baselined,
+		FixtureSecrets: s.FixtureSecrets,
+		Dependencies:   jsonDependencies(s.Dependencies),
 	}
 	for lang, n := range s.Languages {
 		js.Languages[valid(lang)] += n

@@ -36,6 +36,11 @@ func mdPreamble(r *Review) string {
 		lines = append(lines, "- **Baseline**: "+plural(s.Baselined, "known finding",
 			"known findings")+" from the baseline file "+notListed(s.Baselined))
 	}
+	if s.FixtureSecrets > 0 {
+		lines = append(lines, "- **Test fixtures**: "+plural(s.FixtureSecrets, "credential",
+			"credentials")+" in test fixtures "+notListed(s.FixtureSecrets)+
+			" (secrets.fixtures in .rampart.yaml says which paths hold fixtures)")
+	}
 	if s.Suppressed > 0 {
 		lines = append(lines, "- **Suppressed**: "+plural(s.Suppressed, "finding", "findings")+
 			" silenced by rampart:ignore comments"+mdSuppressed(r.Suppressed))

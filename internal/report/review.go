@@ -55,6 +55,9 @@ type Scope struct {
 	Suppressed int `json:"suppressed,omitempty"`
 	// Baselined counts the findings a baseline file holds, which are not listed.
 	Baselined int `json:"baselined,omitempty"`
+	// FixtureSecrets counts the credentials found in test fixtures, which are not
+	// reported.
+	FixtureSecrets int `json:"fixture_secrets,omitempty"`
 	// Dependencies says how far the installed packages were checked for advisories.
 	Dependencies *Dependencies `json:"dependencies,omitempty"`
 }

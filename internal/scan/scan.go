@@ -65,6 +65,9 @@ type Options struct {
 	MaxAdvisoryAge time.Duration
 	// Now is the clock the database's age is measured with; nil means time.Now.
 	Now func() time.Time
+	// SecretFixtures picks the files whose credentials are test data, not reported; nil
+	// means test code (workspace.IsTestPath).
+	SecretFixtures func(rel string) bool
 }
 
 // Progress says how far a scan is: its phase and, while files are analysed, how many
@@ -146,6 +149,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Findings = append(res.Findings, configHits...)
+	res.Findings, res.Scope.FixtureSecrets = dropFixtureSecrets(res.Findings, opt)
 	res.Findings = append(res.Findings, depFindings...)
 	res.Scope.Dependencies = coverage
 	log.Debug("checked dependencies", "lockfiles", coverage.Lockfiles,
@@ -314,7 +318,7 @@ func codeSecrets(f *workspace.File, sec *secrets.Scanner,
 	}
 	known := make(map[int]bool)
 	for _, x := range found {
-		if x.Rule.ID != "js.hardcoded-secret" {
+		if x.Rule.ID != javascript.HardcodedSecretID {
 			continue
 		}
 		// The key may be written on another line, which the trace names.

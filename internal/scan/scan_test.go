@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rampart-sec/rampart/internal/workspace"
 )
 
 func writeTree(t testing.TB, root string, files map[string]string) {
@@ -170,5 +172,49 @@ func TestSecretReportedOnce(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("findings %v, want only %v", got, want)
+	}
+}
+
+// TestFixtureSecretsAreTestData: credentials in test code are test data by default; the
+// configuration can name other fixture paths, or none.
+func TestFixtureSecretsAreTestData(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"src/db.js":            "const DB_PASSWORD = 'Vq7rT2pLx9Zs-prod';\nmodule.exports = DB_PASSWORD;\n",
+		"test/fixtures/db.js":  "const DB_PASSWORD = 'Fx7rT2pLx9Zs-test';\nmodule.exports = DB_PASSWORD;\n",
+		"test/.env":            "DATABASE_URL=postgres://app:Tq7rT2pLx9Zs@db:5432/app\n",
+		"samples/settings.yml": "database_url: postgres://app:Sq7rT2pLx9Zs@db:5432/app\n",
+	})
+	for _, tc := range []struct {
+		name     string
+		fixtures func(string) bool
+		want     []string
+		dropped  int
+	}{
+		{"test code by default", nil, []string{"src/db.js:1", "samples/settings.yml:1"}, 2},
+		{"configured paths", workspace.Patterns([]string{"samples/"}),
+			[]string{"src/db.js:1", "test/fixtures/db.js:1", "test/.env:1"}, 1},
+		{"no fixtures", workspace.Patterns(nil), []string{"src/db.js:1",
+			"test/fixtures/db.js:1", "test/.env:1", "samples/settings.yml:1"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Run(context.Background(), root, Options{
+				Workspace:      workspace.Options{IncludeTests: true},
+				SecretFixtures: tc.fixtures,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				got = append(got, f.Location.String())
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tc.want))
+			if !slices.Equal(got, want) || res.Scope.FixtureSecrets != tc.dropped {
+				t.Errorf("findings %v (%d in fixtures), want %v (%d)", got,
+					res.Scope.FixtureSecrets, want, tc.dropped)
+			}
+		})
 	}
 }

@@ -82,3 +82,15 @@ func TestManifestsAreCollected(t *testing.T) {
 		t.Errorf("skipped %+v: want broken/package-lock.json as binary", res.Skipped)
 	}
 }
+
+func TestIsTestPath(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"test/fixtures/keys.js": true, "src/__tests__/a.ts": true, "src/user.test.js": true,
+		"fixtures/.env": true, "src/testing.js": false, "latest/app.js": false,
+		"src/app.js": false,
+	} {
+		if got := IsTestPath(rel); got != want {
+			t.Errorf("IsTestPath(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

@@ -96,6 +96,33 @@ func isMinifiedName(name string) bool {
 	return strings.HasSuffix(stem, ".min") || strings.HasSuffix(stem, ".bundle")
 }
 
+// IsTestPath reports whether a slash path is test code by the conventions discovery
+// applies: a test file name, or a directory such as test, __tests__ or fixtures.
+func IsTestPath(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if testDirs[dir] {
+			return true
+		}
+	}
+	return isTestName(parts[len(parts)-1])
+}
+
+// Patterns returns a matcher of slash paths for .gitignore-style patterns, as the
+// configuration gives them; it matches nothing when there are none.
+func Patterns(patterns []string) func(rel string) bool {
+	m := matcher(patterns)
+	return func(rel string) bool {
+		parts := strings.Split(rel, "/")
+		for i := 1; i < len(parts); i++ {
+			if matches(m, parts[:i], true) {
+				return true
+			}
+		}
+		return matches(m, parts, false)
+	}
+}
+
 // isTestName matches the test file conventions of JavaScript, TypeScript, Go and Python;
 // the other languages keep tests in the directories of testDirs.
 func isTestName(name string) bool {

@@ -8,8 +8,12 @@ import (
 	"github.com/rampart-sec/rampart/internal/syntax"
 )
 
+// HardcodedSecretID is the id of the rule that reports credentials written in code,
+// which other analyses of credentials defer to.
+const HardcodedSecretID = "js.hardcoded-secret"
+
 var hardcodedSecretRule = &rule.Rule{
-	ID:            "js.hardcoded-secret",
+	ID:            HardcodedSecretID,
 	Title:         "Hardcoded key or password",
 	Vulnerability: "Use of Hard-coded Credentials",
 	CWE:           []string{"CWE-798", "CWE-321"},
