@@ -93,5 +93,10 @@ func applyScope(rev *report.Review, res *scan.Result, c *scope.Changes,
 			rev.Scope.ChangedFiles++
 		}
 	}
+	for _, f := range res.Config {
+		if c.Touches(f) {
+			rev.Scope.ChangedConfig++
+		}
+	}
 	return suppressed
 }

@@ -203,3 +203,40 @@ middleware:
 		}
 	}
 }
+
+// TestReviewOfAConfigurationChange: a branch that commits a credential and bumps a
+// package to a vulnerable version changes no backend code, and the review still lists
+// both, while the old vulnerable package stays out of scope.
+func TestReviewOfAConfigurationChange(t *testing.T) {
+	dir, git := gitRepo(t)
+	writeFile(t, dir, "app.js", "module.exports = 1;\n")
+	writeFile(t, dir, ".env", "PORT=3000\n")
+	writeFile(t, dir, "package.json", `{"dependencies": {"lodash": "^4.17.15", "qs": "^6"}}`)
+	lock := func(qs string) string {
+		return `{"lockfileVersion": 3, "packages": {` + "\n" +
+			`"node_modules/lodash": {"version": "4.17.15"},` + "\n" +
+			`"node_modules/qs": {"version": "` + qs + `"}}}` + "\n"
+	}
+	writeFile(t, dir, "package-lock.json", lock("6.10.0"))
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	git("checkout", "-q", "-b", "feature/OPS-3-config")
+	writeFile(t, dir, ".env", "PORT=3000\nDATABASE_URL=postgres://app:Vq7rT2pLx9Zs@db/app\n")
+	writeFile(t, dir, "package-lock.json", lock("6.11.0"))
+	git("commit", "-q", "-am", "configure")
+
+	_, out, stderr := run(t, "review", dir, "--base", "main", "--out", "-",
+		"--db-dir", fixtureDB(t))
+	for _, want := range []string{
+		"0 changed backend files, 2 changed configuration files",
+		"qs 6.11.0: Denial of service", "`.env:2`",
+		"1 finding in code the change does not touch", // lodash, pinned before
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("review lacks %q:\n%s\n%s", want, out, stderr)
+		}
+	}
+	if strings.Contains(out, "lodash 4.17.15 has") {
+		t.Errorf("the old lodash pin is listed:\n%s", out)
+	}
+}

@@ -61,6 +61,10 @@ func mdChange(s Scope) string {
 		parts = append(parts, plural(s.Commits, "commit", "commits"))
 	}
 	parts = append(parts, plural(s.ChangedFiles, "changed backend file", "changed backend files"))
+	if s.ChangedConfig > 0 {
+		parts = append(parts, plural(s.ChangedConfig, "changed configuration file",
+			"changed configuration files"))
+	}
 	text := strings.Join(parts, ", ")
 	return text + "; " + plural(s.OutOfScope, "finding", "findings") +
 		" in code the change does not touch " + notListed(s.OutOfScope)
@@ -99,6 +103,10 @@ func mdFiles(s Scope) string {
 		plural(s.Lines, "line", "lines")
 	if langs := ranked(s.Languages); len(langs) > 0 {
 		text += " (" + listTallies(langs, escapeText) + ")"
+	}
+	if s.ConfigFiles > 0 {
+		text += "; " + plural(s.ConfigFiles, "configuration file", "configuration files") +
+			" read for secrets"
 	}
 	return text
 }

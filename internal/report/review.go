@@ -38,6 +38,8 @@ type Scope struct {
 	Lines int `json:"lines"`
 	// Languages counts the reviewed files per language.
 	Languages map[string]int `json:"languages"`
+	// ConfigFiles counts the configuration files read for secrets.
+	ConfigFiles int `json:"config_files,omitempty"`
 	// Skipped lists the files left out of the review, sorted by path.
 	Skipped []Skip `json:"-"`
 	// ParseIssues lists the reviewed files with syntax errors, sorted by path.
@@ -50,7 +52,9 @@ type Scope struct {
 	// that the review does not list.
 	Commits      int `json:"commits,omitempty"`
 	ChangedFiles int `json:"changed_files,omitempty"`
-	OutOfScope   int `json:"out_of_scope,omitempty"`
+	// ChangedConfig counts the changed configuration files, manifests and lockfiles.
+	ChangedConfig int `json:"changed_config_files,omitempty"`
+	OutOfScope    int `json:"out_of_scope,omitempty"`
 	// Suppressed counts the findings an inline rampart:ignore comment silenced.
 	Suppressed int `json:"suppressed,omitempty"`
 	// Baselined counts the findings a baseline file holds, which are not listed.

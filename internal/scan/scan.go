@@ -93,6 +93,9 @@ type Result struct {
 	App *appmodel.Model
 	// Reviewed lists the files analysed, by path relative to the root.
 	Reviewed []string
+	// Config lists the configuration files, manifests and lockfiles read, by path
+	// relative to the root.
+	Config []string
 	// Suppressed are the findings rampart:ignore comments silenced, with their reasons.
 	Suppressed []finding.Finding
 }
@@ -144,9 +147,14 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
-	configHits, err := scanConfig(ctx, secretFiles(ws), opt.Workers, sec)
+	configFiles := secretFiles(ws)
+	configHits, err := scanConfig(ctx, configFiles, opt.Workers, sec)
 	if err != nil {
 		return nil, err
+	}
+	res.Scope.ConfigFiles = len(configFiles)
+	for _, f := range slices.Concat(ws.Config, ws.Manifests) {
+		res.Config = append(res.Config, f.Rel)
 	}
 	res.Findings = append(res.Findings, configHits...)
 	res.Findings, res.Scope.FixtureSecrets = dropFixtureSecrets(res.Findings, opt)
