@@ -15,6 +15,8 @@ var planted = []string{
 	"Vq7rT2pLx9Zs",
 	"N8wq4RkzP2mTq",
 	"super-secret-session-key-1234",
+	"Mq4-prod-Hx72kP",
+	"AKIAZ7VQ3M5NJR2T4W6Y",
 }
 
 func plantedRepo(t *testing.T) string {
@@ -30,7 +32,9 @@ func plantedRepo(t *testing.T) string {
 			"app.use(session({ secret: '" + planted[5] + "' }));\n" +
 			"const gh = '" + planted[2] + "';\n" +
 			"const mongo = 'mongodb+srv://svc:" + planted[4] + "@cluster0.example.net/prod';\n" +
-			"module.exports = { app, gh, mongo };\n",
+			"const SMTP_PASSWORD = '" + planted[6] + "';\n" +
+			"module.exports = { app, gh, mongo, SMTP_PASSWORD };\n",
+		"deploy/Dockerfile": "FROM node:20\nENV AWS_ACCESS_KEY_ID=" + planted[7] + "\n",
 	}
 	for rel, body := range files {
 		path := filepath.Join(root, filepath.FromSlash(rel))
@@ -82,7 +86,7 @@ func TestNoOutputHoldsASecret(t *testing.T) {
 	}
 	// Each planted secret was found: the test would pass trivially otherwise.
 	for _, want := range []string{".env:1", ".env:2", "config/ci.yml:2", "src/app.js:4",
-		"src/app.js:5", "src/app.js:6"} {
+		"src/app.js:5", "src/app.js:6", "src/app.js:7", "deploy/Dockerfile:2"} {
 		if !strings.Contains(outputs[0], want) {
 			t.Errorf("text output lacks a finding at %s:\n%s", want, outputs[0])
 		}
