@@ -3,6 +3,7 @@ module github.com/rampart-sec/rampart
 go 1.26.8
 
 require (
+	deps.dev/util/maven v0.0.0-20260528042559-b92437de09fd
 	github.com/go-git/go-git/v5 v5.19.3
 	github.com/google/osv-scalibr v0.5.3
 	github.com/rs/zerolog v1.35.1
@@ -17,7 +18,6 @@ require (
 
 require (
 	dario.cat/mergo v1.0.1 // indirect
-	deps.dev/util/maven v0.0.0-20260528042559-b92437de09fd // indirect
 	deps.dev/util/semver v0.0.0-20260529052642-cf1e78d92744 // indirect
 	github.com/BobuSumisu/aho-corasick v1.0.3 // indirect
 	github.com/BurntSushi/toml v1.6.0 // indirect

@@ -71,9 +71,7 @@ type lockfile struct {
 	extractor func(*cpb.PluginConfig) (filesystem.Extractor, error)
 }
 
-// lockfiles maps file names to their formats. pom.xml is left out: versions there often
-// come from parent POMs and properties that need a resolver, and osv-scalibr's pom.xml
-// extractor links a network client that an offline reviewer has no use for.
+// lockfiles maps file names to their formats; pom.xml has its own reader (pom.go).
 var lockfiles = map[string]lockfile{
 	"package-lock.json":   {"npm", packagelockjson.New},
 	"npm-shrinkwrap.json": {"npm", packagelockjson.New},
@@ -113,7 +111,17 @@ func isRequirements(base string) bool {
 // IsLockfile reports whether a file name is a lockfile rampart reads.
 func IsLockfile(name string) bool {
 	_, ok := formatOf(name)
-	return ok
+	return ok || path.Base(name) == pomFile
+}
+
+// IsGenerated reports whether a file is a lockfile that a package manager writes, which
+// holds versions and hashes but no hand-written settings; manifests such as pom.xml,
+// go.mod and requirements files may hold credentials (a private index URL) and are
+// read for secrets too.
+func IsGenerated(name string) bool {
+	base := path.Base(name)
+	_, ok := lockfiles[base]
+	return ok && base != "go.mod"
 }
 
 // IsManifest reports whether a file name is a lockfile or a manifest that tells direct

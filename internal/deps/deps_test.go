@@ -77,6 +77,11 @@ func TestExtract(t *testing.T) {
 			"gomod/go.mod:6 github.com/gin-gonic/gin@1.9.1 direct",
 			"gomod/go.mod:7 golang.org/x/net@0.17.0 transitive",
 		}},
+		{"maven", []string{
+			"maven/pom.xml:27 com.fasterxml.jackson.core:jackson-databind@2.13.0 direct",
+			"maven/pom.xml:32 org.yaml:snakeyaml@1.33 direct",
+			"maven/pom.xml:40 junit:junit@4.12 direct dev",
+		}},
 		{"python", []string{
 			"python/requirements.txt:1 flask@3.0.0 direct",
 			"python/requirements.txt:2 requests@2.31.0 direct",
@@ -84,6 +89,10 @@ func TestExtract(t *testing.T) {
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			pkgs, problems := Extract(context.Background(), readDir(t, tc.dir))
+			if tc.dir == "maven" && len(problems) == 1 &&
+				strings.HasPrefix(problems[0].Reason, "1 dependency takes its version") {
+				problems = nil // spring-boot-starter-web's version is the parent's
+			}
 			if len(problems) > 0 {
 				t.Fatalf("problems: %v", problems)
 			}
@@ -199,5 +208,23 @@ func TestFindings(t *testing.T) {
 	if ejs := fs[byName["ejs"]]; ejs.FixExample != "" ||
 		!strings.Contains(ejs.Fix, "No release") {
 		t.Errorf("ejs has no fix, but: %q %q", ejs.Fix, ejs.FixExample)
+	}
+}
+
+func TestWhichFilesAreRead(t *testing.T) {
+	for name, want := range map[string][3]bool{ // lockfile, manifest, generated
+		"package-lock.json":         {true, true, true},
+		"api/yarn.lock":             {true, true, true},
+		"go.mod":                    {true, true, false},
+		"requirements-dev.txt":      {true, true, false},
+		"services/billing/pom.xml":  {true, true, false},
+		"package.json":              {false, true, false},
+		"requirements.in":           {false, false, false},
+		"src/package-lock.json.bak": {false, false, false},
+	} {
+		got := [3]bool{IsLockfile(name), IsManifest(name), IsGenerated(name)}
+		if got != want {
+			t.Errorf("%s: lockfile, manifest, generated = %v, want %v", name, got, want)
+		}
 	}
 }

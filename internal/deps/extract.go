@@ -45,6 +45,16 @@ func Extract(ctx context.Context, files []File) ([]Package, []Problem) {
 	var pkgs []Package
 	var problems []Problem
 	for _, f := range files {
+		if path.Base(f.Rel) == pomFile {
+			found, unresolved, err := readPOM(f)
+			if err != nil {
+				problems = append(problems, Problem{File: f.Rel, Reason: err.Error()})
+			} else if unresolved > 0 {
+				problems = append(problems, Problem{File: f.Rel, Reason: unresolvedPOM(unresolved)})
+			}
+			pkgs = append(pkgs, found...)
+			continue
+		}
 		format, ok := formatOf(f.Rel)
 		if !ok {
 			continue
@@ -141,3 +151,12 @@ func (quiet) Infof(string, ...any)  {}
 func (quiet) Info(...any)           {}
 func (quiet) Debugf(string, ...any) {}
 func (quiet) Debug(...any)          {}
+
+// unresolvedPOM says how many dependencies of a pom.xml were left unchecked, and why.
+func unresolvedPOM(n int) string {
+	what := fmt.Sprintf("%d dependencies take their versions", n)
+	if n == 1 {
+		what = "1 dependency takes its version"
+	}
+	return what + " from a parent POM, a BOM or a range, not resolved offline"
+}

@@ -39,7 +39,7 @@ func dependencyCoverage(d *Dependencies, code, esc func(string) string) string {
 		text += "; not checked, no advisories downloaded: " + strings.Join(d.Missing, ", ")
 	}
 	if len(d.Problems) > 0 {
-		text += "; not read: " + dependencyProblems(d.Problems, code, esc)
+		text += "; not checked: " + dependencyProblems(d.Problems, code, esc)
 	}
 	return text
 }

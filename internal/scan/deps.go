@@ -2,7 +2,6 @@ package scan
 
 import (
 	"context"
-	"path"
 	"slices"
 	"time"
 
@@ -111,11 +110,12 @@ func ecosystemsOf(pkgs []deps.Package) []string {
 }
 
 // secretFiles are the configuration files read for secrets, with the manifests that
-// are not lockfiles (package.json): lockfiles hold hashes, not credentials.
+// people write (package.json, pom.xml, requirements files): generated lockfiles hold
+// hashes, not credentials.
 func secretFiles(ws *workspace.Result) []workspace.File {
 	files := slices.Clone(ws.Config)
 	for _, m := range ws.Manifests {
-		if !deps.IsLockfile(path.Base(m.Rel)) {
+		if !deps.IsGenerated(m.Rel) {
 			files = append(files, m)
 		}
 	}
