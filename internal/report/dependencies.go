@@ -22,6 +22,8 @@ func dependencyCoverage(d *Dependencies, code, esc func(string) string) string {
 	case d.Lockfiles == 0:
 		text = "no lockfile found, so no installed version was checked for known " +
 			"vulnerabilities"
+	case d.Packages == 0 && len(d.Problems) > 0:
+		text = "no installed version could be checked"
 	case d.Packages == 0:
 		text = plural(d.Lockfiles, "lockfile", "lockfiles") + " with no registry package " +
 			"to check"
@@ -47,7 +49,7 @@ func dependencyCoverage(d *Dependencies, code, esc func(string) string) string {
 func staleSince(d *Dependencies) string {
 	limit := plural(d.MaxAgeDays, "day", "days")
 	if d.FetchedAt == "" {
-		return "of unknown age, older than the " + limit + " limit"
+		return "of unknown age, with no record of their download"
 	}
 	return "fetched on " + d.FetchedAt + ", older than " + limit
 }

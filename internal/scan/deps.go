@@ -91,7 +91,10 @@ func freshness(opt Options, cov *report.Dependencies) string {
 		now = opt.Now
 	}
 	cov.MaxAgeDays = int(maxAge / (24 * time.Hour))
-	if oldest.IsZero() || now().Sub(oldest) > maxAge {
+	switch {
+	case oldest.IsZero():
+		return report.DatabaseStale // no metadata: the age is unknown
+	case now().Sub(oldest) > maxAge:
 		cov.FetchedAt = oldest.UTC().Format(time.DateOnly)
 		return report.DatabaseStale
 	}
