@@ -45,24 +45,16 @@ func Extract(ctx context.Context, files []File) ([]Package, []Problem) {
 	var pkgs []Package
 	var problems []Problem
 	for _, f := range files {
-		if path.Base(f.Rel) == pomFile {
-			found, unresolved, err := readPOM(f)
-			if err != nil {
-				problems = append(problems, Problem{File: f.Rel, Reason: err.Error()})
-			} else if unresolved > 0 {
-				problems = append(problems, Problem{File: f.Rel, Reason: unresolvedPOM(unresolved)})
-			}
-			pkgs = append(pkgs, found...)
+		if !IsLockfile(f.Rel) {
 			continue
 		}
-		format, ok := formatOf(f.Rel)
-		if !ok {
-			continue
-		}
-		found, err := extract(ctx, fsys, f, format)
-		if err != nil {
+		found, problem, err := readLockfile(ctx, fsys, f)
+		switch {
+		case err != nil:
 			problems = append(problems, Problem{File: f.Rel, Reason: err.Error()})
 			continue
+		case problem != "":
+			problems = append(problems, Problem{File: f.Rel, Reason: problem})
 		}
 		classify(found, f, byRel)
 		pkgs = append(pkgs, found...)
@@ -82,16 +74,31 @@ func comparePackages(a, b Package) int {
 	)
 }
 
-// extract runs the format's extractor on one file.
-func extract(ctx context.Context, fsys fstest.MapFS, f File, format lockfile) (
-	out []Package, err error) {
+// readLockfile reads one lockfile or pom.xml. problem says what was read only in part.
+func readLockfile(ctx context.Context, fsys fstest.MapFS, f File) (
+	pkgs []Package, problem string, err error) {
 	defer func() {
-		// The extractors are third-party parsers fed with hostile input.
+		// The parsers are third-party code fed with hostile input.
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("the lockfile parser failed: %v", r)
+			pkgs, problem, err = nil, "", fmt.Errorf("the lockfile parser failed: %v", r)
 		}
 	}()
 
+	if path.Base(f.Rel) == pomFile {
+		found, unresolved, err := readPOM(f)
+		if err != nil || unresolved == 0 {
+			return found, "", err
+		}
+		return found, unresolvedPOM(unresolved), nil
+	}
+	format, _ := formatOf(f.Rel)
+	pkgs, err = extract(ctx, fsys, f, format)
+	return pkgs, "", err
+}
+
+// extract runs the format's extractor on one file.
+func extract(ctx context.Context, fsys fstest.MapFS, f File, format lockfile) (
+	[]Package, error) {
 	ex, err := format.extractor(nil)
 	if err != nil {
 		return nil, fmt.Errorf("set up the %s reader: %w", format.ecosystem, err)
@@ -107,6 +114,7 @@ func extract(ctx context.Context, fsys fstest.MapFS, f File, format lockfile) (
 		return nil, fmt.Errorf("read %s: %w", path.Base(f.Rel), err)
 	}
 
+	var out []Package
 	for _, p := range inv.Packages {
 		if pkg, ok := fromScalibr(p, f.Rel, format.ecosystem); ok {
 			out = append(out, pkg)
