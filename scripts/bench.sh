@@ -11,3 +11,6 @@ echo "machine: $(uname -sm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuin
 echo "go: $(go version | cut -d' ' -f3-)"
 go test -run '^$' -bench 'Benchmark(Scan|Parse)$' -benchtime 5x -count "$count" ./internal/scan/ |
 	grep -E '^Benchmark'
+# The advisory database: a project's 1,000 packages against a 100,000-record archive,
+# through the package-name index and without it.
+go test -run '^$' -bench 'BenchmarkLoad' -benchtime 3x ./internal/osvdb/ | grep -E '^Benchmark'
