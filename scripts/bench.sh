@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures a whole scan (discovery, parsing, pattern rules, lowering, data flow, sorting)
 # of a generated repository of over 100,000 lines of Express code, and the parse alone of
-# the same repository, and prints files/s and lines/s with the machine.
+# the same repository, and prints files/s and lines/s with the machine; then the lookup of
+# a project's packages in a large advisory archive.
 #   scripts/bench.sh [COUNT]   # COUNT runs of 5 iterations each (default 3)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
