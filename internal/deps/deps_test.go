@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/osvdb/osvdbtest"
 	"github.com/rampart-sec/rampart/internal/rule"
 )
@@ -225,6 +226,28 @@ func TestWhichFilesAreRead(t *testing.T) {
 		got := [3]bool{IsLockfile(name), IsManifest(name), IsGenerated(name)}
 		if got != want {
 			t.Errorf("%s: lockfile, manifest, generated = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// A new advisory for a version already in a baseline must show: its finding's
+// fingerprint changes with the advisories.
+func TestFingerprintFollowsTheAdvisories(t *testing.T) {
+	pkgs, _ := Extract(context.Background(), readDir(t, "npm-v3"))
+	audit := Check(fixtureDB(t), pkgs)
+	before := Findings(audit)
+	for i := range audit.Vulnerable {
+		if audit.Vulnerable[i].Name == "lodash" {
+			audit.Vulnerable[i].Advisories = audit.Vulnerable[i].Advisories[:1]
+		}
+	}
+	after := Findings(audit)
+	finding.Fingerprint(before)
+	finding.Fingerprint(after)
+	for i := range before {
+		same := before[i].Fingerprint == after[i].Fingerprint
+		if lodash := before[i].Dependency.Name == "lodash"; same == lodash {
+			t.Errorf("%s: fingerprint kept %v", before[i].Dependency.Name, same)
 		}
 	}
 }

@@ -51,9 +51,19 @@ func Findings(audit *Audit) []finding.Finding {
 		f.Impact = impact(v)
 		f.Fix, f.FixExample = fix(v)
 		f.Dependency = dependency(v)
+		f.Variant = advisoryIDs(v)
 		out = append(out, f)
 	}
 	return out
+}
+
+// advisoryIDs lists the advisories' ids, in order.
+func advisoryIDs(v Vulnerable) string {
+	ids := make([]string, len(v.Advisories))
+	for i, a := range v.Advisories {
+		ids[i] = a.ID
+	}
+	return strings.Join(ids, " ")
 }
 
 func title(v Vulnerable) string {

@@ -53,6 +53,10 @@ type Finding struct {
 	FixExample string
 	// Dependency is the vulnerable package, for findings about one.
 	Dependency *Dependency
+	// Variant tells apart findings on the same code whose substance differs, such as the
+	// advisories of one package version: a new advisory makes a new fingerprint, so a
+	// baseline does not hide it.
+	Variant string
 }
 
 // FixText returns the finding's fix, or its rule's.
@@ -159,6 +163,9 @@ func Fingerprint(fs []Finding) {
 	for _, i := range order {
 		f := &fs[i]
 		key := f.Rule.ID + "\x00" + f.Location.File + "\x00" + normalize(f.Snippet)
+		if f.Variant != "" {
+			key += "\x00" + f.Variant
+		}
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
