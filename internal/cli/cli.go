@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+
+	"github.com/rampart-sec/rampart/internal/scan"
 )
 
 // Version is rampart's version, reported by the version command and in every review.
@@ -26,6 +28,8 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// tune, set only by tests, adjusts the options of every scan, such as its budget.
+	tune func(*scan.Options)
 }
 
 // command is one subcommand.
@@ -55,6 +59,12 @@ func commands() []command {
 // Main runs the command line and returns the process exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	return e.main(args)
+}
+
+// main runs the command line args in e.
+func (e *env) main(args []string) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		usage(stderr)
 		return exitError
@@ -88,6 +98,21 @@ type foundError struct{ count int }
 
 func (e foundError) Error() string {
 	return fmt.Sprintf("%d findings at or above the fail-on severity", e.count)
+}
+
+// incompleteError means --strict was given and part of the analysis did not run.
+type incompleteError struct{ gaps int }
+
+func (e incompleteError) Error() string {
+	return fmt.Sprintf("the analysis was incomplete (%d %s, listed in the review's "+
+		"preamble), which --strict does not accept", e.gaps, pluralWord(e.gaps, "gap", "gaps"))
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // errHelp is returned when a command printed its help on request.

@@ -51,6 +51,7 @@ type scanFlags struct {
 	includeFrontend bool
 	maxFileSize     int64
 	fail            threshold
+	strict          bool
 	config          string
 	// The scope of the review: the whole tree, or a change.
 	all    bool
@@ -74,6 +75,8 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 		usage += " (default none)" // the flag package prints only non-zero defaults
 	}
 	fs.Var(&s.fail, "fail-on", usage)
+	fs.BoolVar(&s.strict, "strict", false, "exit 2 when part of the analysis did not run "+
+		"(an internal error, or a file past its time or size budget)")
 	fs.BoolVar(&s.verbose, "verbose", false,
 		"log skipped files and why, syntax errors and timings to stderr")
 	fs.BoolVar(&s.quiet, "quiet", false, "print nothing on stderr but errors: no progress "+

@@ -79,7 +79,7 @@ func runReview(e *env, args []string) error {
 			return err
 		}
 	}
-	return failOn(&sf.fail, rev)
+	return sf.verdict(rev)
 }
 
 // buildReview scans root and gathers what every report shows, narrowed to the change
@@ -129,6 +129,9 @@ func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Res
 	}
 	if cfg.Secrets.Fixtures != nil {
 		opt.SecretFixtures = workspace.Patterns(*cfg.Secrets.Fixtures)
+	}
+	if e.tune != nil {
+		e.tune(&opt)
 	}
 	// A progress line only on a terminal, where it is redrawn in place, and not among
 	// --verbose logs.
@@ -278,6 +281,15 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// verdict returns the error the review's exit code follows: an incompleteError under
+// --strict when part of the analysis did not run, else failOn's.
+func (s *scanFlags) verdict(rev *report.Review) error {
+	if n := len(rev.Scope.Incomplete); s.strict && n > 0 {
+		return incompleteError{gaps: n}
+	}
+	return failOn(&s.fail, rev)
 }
 
 // failOn returns a foundError when findings reach the threshold.

@@ -52,7 +52,7 @@ func runScan(e *env, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	return failOn(&sf.fail, rev)
+	return sf.verdict(rev)
 }
 
 // scanTargets decides where each report goes: the --format list into --output-dir, or the

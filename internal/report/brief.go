@@ -75,6 +75,10 @@ func briefCoverage(s Scope) string {
 	if n := len(s.ParseIssues); n > 0 {
 		parts = append(parts, plural(n, "file", "files")+" partly parsed")
 	}
+	if n := len(s.Incomplete); n > 0 {
+		parts = append(parts, plural(n, "gap", "gaps")+" in the analysis (see the review's "+
+			"preamble)")
+	}
 	coverage := strings.Join(parts, "; ")
 	if d := s.Dependencies; d != nil && dependencyGap(d) {
 		if coverage != "" {

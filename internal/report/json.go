@@ -37,22 +37,24 @@ type JSONSuppressed struct {
 // JSONScope says what was reviewed. Skipped counts SkippedFiles, for readers that only
 // want the number.
 type JSONScope struct {
-	Mode          string         `json:"mode"`
-	Base          string         `json:"base,omitempty"`
-	Files         int            `json:"files"`
-	Lines         int            `json:"lines"`
-	Languages     map[string]int `json:"languages"`
-	ConfigFiles   int            `json:"config_files"`
-	Skipped       int            `json:"skipped"`
-	SkippedFiles  []Skip         `json:"skipped_files"`
-	ParseErrors   []ParseIssue   `json:"parse_errors"`
-	Note          string         `json:"note,omitempty"`
-	Commits       int            `json:"commits,omitempty"`
-	ChangedFiles  int            `json:"changed_files,omitempty"`
-	ChangedConfig int            `json:"changed_config_files,omitempty"`
-	OutOfScope    int            `json:"out_of_scope,omitempty"`
-	Suppressed    int            `json:"suppressed,omitempty"`
-	Baselined     int            `json:"baselined,omitempty"`
+	Mode         string         `json:"mode"`
+	Base         string         `json:"base,omitempty"`
+	Files        int            `json:"files"`
+	Lines        int            `json:"lines"`
+	Languages    map[string]int `json:"languages"`
+	ConfigFiles  int            `json:"config_files"`
+	Skipped      int            `json:"skipped"`
+	SkippedFiles []Skip         `json:"skipped_files"`
+	ParseErrors  []ParseIssue   `json:"parse_errors"`
+	// Incomplete lists what was not analysed in full: budgets passed, internal errors.
+	Incomplete    []Incomplete `json:"incomplete,omitempty"`
+	Note          string       `json:"note,omitempty"`
+	Commits       int          `json:"commits,omitempty"`
+	ChangedFiles  int          `json:"changed_files,omitempty"`
+	ChangedConfig int          `json:"changed_config_files,omitempty"`
+	OutOfScope    int          `json:"out_of_scope,omitempty"`
+	Suppressed    int          `json:"suppressed,omitempty"`
+	Baselined     int          `json:"baselined,omitempty"`
 	// FixtureSecrets counts credentials in test fixtures, which are not reported.
 	FixtureSecrets int `json:"fixture_secrets,omitempty"`
 	// Dependencies says how far installed packages were checked for advisories.

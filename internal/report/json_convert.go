@@ -66,6 +66,10 @@ func jsonScope(s Scope) JSONScope {
 	for i, pi := range s.ParseIssues {
 		js.ParseErrors[i] = ParseIssue{File: valid(pi.File), Lines: append([]int{}, pi.Lines...)}
 	}
+	for _, inc := range s.Incomplete {
+		js.Incomplete = append(js.Incomplete, Incomplete{File: valid(inc.File),
+			Reason: valid(inc.Reason), Internal: inc.Internal})
+	}
 	return js
 }
 

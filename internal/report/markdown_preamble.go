@@ -29,6 +29,9 @@ func mdPreamble(r *Review) string {
 	if len(s.ParseIssues) > 0 {
 		lines = append(lines, "- **Partly parsed**: "+mdParseIssues(s.ParseIssues))
 	}
+	if len(s.Incomplete) > 0 {
+		lines = append(lines, "- **Partly analysed**: "+mdIncomplete(s.Incomplete))
+	}
 	if s.Dependencies != nil {
 		lines = append(lines, "- **Dependencies**: "+dependencyCoverage(s.Dependencies, codeSpan, escapeText))
 	}
@@ -133,6 +136,24 @@ func mdParseIssues(issues []ParseIssue) string {
 		return text + "; this file was analysed for what parses"
 	}
 	return text + "; these files were analysed for what parses"
+}
+
+// mdIncomplete lists what was not analysed in full, each with its reason, bounded like
+// the partly parsed files.
+func mdIncomplete(gaps []Incomplete) string {
+	shown := gaps[:min(len(gaps), maxParseIssues)]
+	var b strings.Builder
+	for _, g := range shown {
+		what := "the whole program"
+		if g.File != "" {
+			what = codeSpan(oneLine(g.File))
+		}
+		b.WriteString("\n  - " + what + ": " + escapeText(oneLine(g.Reason)))
+	}
+	if rest := len(gaps) - len(shown); rest > 0 {
+		b.WriteString("\n  - and " + plural(rest, "more", "more") + " (the JSON report lists all)")
+	}
+	return plural(len(gaps), "gap", "gaps") + " in the analysis" + ":" + b.String()
 }
 
 // syntaxErrorLines renders " (syntax errors at lines 3, 9)", or nothing without lines.

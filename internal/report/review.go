@@ -22,6 +22,17 @@ type Skip struct {
 	Reason string `json:"reason"`
 }
 
+// Incomplete is a part of the analysis that did not run in full: a file that went past
+// its time or memory budget, or a stage stopped by an internal error.
+type Incomplete struct {
+	// File is the file concerned, relative to the root; empty for the analyses of the
+	// whole program.
+	File   string `json:"file,omitempty"`
+	Reason string `json:"reason"`
+	// Internal is set when a bug in rampart stopped the stage.
+	Internal bool `json:"internal_error,omitempty"`
+}
+
 // ParseIssue is a reviewed file whose syntax could only be partly understood.
 type ParseIssue struct {
 	File string `json:"file"`
@@ -44,6 +55,9 @@ type Scope struct {
 	Skipped []Skip `json:"-"`
 	// ParseIssues lists the reviewed files with syntax errors, sorted by path.
 	ParseIssues []ParseIssue `json:"parse_errors,omitempty"`
+	// Incomplete lists what was not analysed in full, by file in path order, then what
+	// the whole-program analysis could not do (File empty).
+	Incomplete []Incomplete `json:"incomplete,omitempty"`
 	// Note says why the scope is what it is when it is not what was asked for, such as a
 	// whole-tree review outside git.
 	Note string `json:"note,omitempty"`

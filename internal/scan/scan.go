@@ -65,6 +65,8 @@ type Options struct {
 	MaxAdvisoryAge time.Duration
 	// Now is the clock the database's age is measured with; nil means time.Now.
 	Now func() time.Time
+	// Budget bounds the analysis of each file; zero fields take DefaultBudget's.
+	Budget Budget
 	// SecretFixtures picks the files whose credentials are test data, not reported; nil
 	// means test code (workspace.IsTestPath).
 	SecretFixtures func(rel string) bool
@@ -138,7 +140,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	depsDone.Go(func() { depFindings, coverage = checkDependencies(ctx, ws.Manifests, opt) })
 
 	start = time.Now()
-	outcomes, err := analyzeAll(ctx, ws.Files, opt.Workers, progress, sec)
+	outcomes, err := analyzeAll(ctx, ws.Files, opt, progress, sec, log)
 	depsDone.Wait()
 	if err != nil {
 		return nil, err
@@ -148,10 +150,11 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 	res := collect(ws, outcomes, log)
 	configFiles := secretFiles(ws)
-	configHits, err := scanConfig(ctx, configFiles, opt.Workers, sec)
+	configHits, configGaps, err := scanConfig(ctx, configFiles, opt.Workers, sec, log)
 	if err != nil {
 		return nil, err
 	}
+	res.Scope.Incomplete = append(res.Scope.Incomplete, configGaps...)
 	res.Scope.ConfigFiles = len(configFiles)
 	for _, f := range slices.Concat(ws.Config, ws.Manifests) {
 		res.Config = append(res.Config, f.Rel)
@@ -165,7 +168,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"database", coverage.Database)
 	progress(Progress{Phase: PhaseProgram})
 	start = time.Now()
-	if err := wholeProgram(res, outcomes, ws, opt); err != nil {
+	if err := wholeProgram(res, outcomes, ws, opt, log); err != nil {
 		return nil, err
 	}
 	log.Debug("analysed the application and its data flows",
@@ -176,26 +179,50 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 // wholeProgram runs the analyses that need every module at once: the application model
 // and its checks, and the data flows, which cross files. Both only read the linked
 // modules, so they run side by side.
-func wholeProgram(res *Result, outcomes []outcome, ws *workspace.Result, opt Options) error {
+func wholeProgram(res *Result, outcomes []outcome, ws *workspace.Result, opt Options,
+	log *slog.Logger) error {
 	mods := modules(outcomes)
-	javascript.Link(mods)
 	appCat, err := javascript.AppCatalog()
 	if err != nil {
 		return err
 	}
 	cat := *appCat
 	cat.Named = opt.Middleware
-	res.App = appmodel.Build(mods, &cat)
+	// Two stages run side by side below, so their reasons are kept in order by name.
+	var mu sync.Mutex
+	var gaps []report.Incomplete
+	stage := func(name string, run func()) {
+		if reason := guard("", name, run, log); reason != nil {
+			mu.Lock()
+			gaps = append(gaps, *reason)
+			mu.Unlock()
+		}
+	}
+	stage("linking of modules", func() { javascript.Link(mods) })
+	stage("application model", func() { res.App = appmodel.Build(mods, &cat) })
+	if res.App == nil {
+		res.App = &appmodel.Model{}
+	}
 
-	var appFindings []finding.Finding
+	var appFindings, flows []finding.Finding
 	var appPositives []finding.Positive
 	var wg sync.WaitGroup
-	wg.Go(func() { appFindings, appPositives = javascript.CheckApps(res.App) })
-	flows, err := javascript.FollowFlows(mods, flowCatalog(ws, opt))
+	wg.Go(func() {
+		stage("application checks", func() {
+			appFindings, appPositives = javascript.CheckApps(res.App)
+		})
+	})
+	stage("data-flow analysis", func() {
+		flows, err = javascript.FollowFlows(mods, flowCatalog(ws, opt))
+	})
 	wg.Wait()
 	if err != nil {
 		return fmt.Errorf("data flow: %w", err)
 	}
+	slices.SortFunc(gaps, func(a, b report.Incomplete) int {
+		return strings.Compare(a.Reason, b.Reason)
+	})
+	res.Scope.Incomplete = append(res.Scope.Incomplete, gaps...)
 
 	all := append(javascript.MergeFindings(res.Findings, flows), appFindings...)
 	finding.Fingerprint(all)
@@ -242,25 +269,16 @@ func modules(outcomes []outcome) []*model.Module {
 	return mods
 }
 
-// outcome is the analysis of one file.
-type outcome struct {
-	lines      int
-	errorLines []int
-	result     javascript.Result
-	module     *model.Module
-	directives []suppress.Directive
-	err        error
-}
-
 // analyzeAll parses and analyses each file once, on all workers; each file's syntax tree
 // lives only while its worker analyses it.
-func analyzeAll(ctx context.Context, files []workspace.File, workers int,
-	progress func(Progress), sec *secrets.Scanner) ([]outcome, error) {
+func analyzeAll(ctx context.Context, files []workspace.File, opt Options,
+	progress func(Progress), sec *secrets.Scanner, log *slog.Logger) ([]outcome, error) {
 	progress(Progress{Phase: PhaseAnalyze, Total: len(files)})
+	budget := opt.Budget.withDefaults()
 	var done atomic.Int64
 	out := make([]outcome, len(files))
-	err := parallel(ctx, len(files), workers, func(i int) {
-		out[i] = analyzeFile(&files[i], sec)
+	err := parallel(ctx, len(files), opt.Workers, func(i int) {
+		out[i] = analyzeFile(&files[i], sec, budget, log)
 		progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)), Total: len(files)})
 	})
 	return out, err
@@ -297,64 +315,21 @@ feed:
 	return err
 }
 
-func analyzeFile(f *workspace.File, sec *secrets.Scanner) outcome {
-	parsed, err := javascript.GrammarFor(f.Rel, f.Language).Parse(f.Content)
-	if err != nil {
-		return outcome{err: fmt.Errorf("parse %s: %w", f.Rel, err)}
-	}
-	res, mod := javascript.AnalyzeFile(f.Rel, f.Language, parsed)
-	res.Findings = append(res.Findings, codeSecrets(f, sec, res.Findings)...)
-	return outcome{
-		lines:      countLines(f.Content),
-		errorLines: parsed.ErrorLines,
-		result:     res,
-		module:     mod,
-		directives: suppress.Scan(f.Rel, f.Content),
-	}
-}
-
-// secretScanner is built once: loading gitleaks' rules takes tens of milliseconds.
-var secretScanner = sync.OnceValues(secrets.New)
-
-// codeSecrets returns the committed credentials in a source file that the language's own
-// rule has not reported, with more context, at their line or through a trace.
-func codeSecrets(f *workspace.File, sec *secrets.Scanner,
-	found []finding.Finding) []finding.Finding {
-	hits := sec.Scan(f.Rel, f.Content)
-	if len(hits) == 0 {
-		return nil
-	}
-	known := make(map[int]bool)
-	for _, x := range found {
-		if x.Rule.ID != javascript.HardcodedSecretID {
-			continue
-		}
-		// The key may be written on another line, which the trace names.
-		known[x.Location.Line] = true
-		for _, st := range x.Trace {
-			if st.File == f.Rel {
-				known[st.Line] = true
-			}
-		}
-	}
-	kept := hits[:0]
-	for _, h := range hits {
-		if !known[h.Line] {
-			kept = append(kept, h)
-		}
-	}
-	return secrets.Findings(f.Rel, f.Content, kept)
-}
-
 // scanConfig looks for committed credentials in the configuration files, on all workers.
 func scanConfig(ctx context.Context, files []workspace.File, workers int,
-	sec *secrets.Scanner) ([]finding.Finding, error) {
+	sec *secrets.Scanner, log *slog.Logger) ([]finding.Finding, []report.Incomplete, error) {
 	per := make([][]finding.Finding, len(files))
+	incomplete := make([][]report.Incomplete, len(files))
 	err := parallel(ctx, len(files), workers, func(i int) {
 		f := &files[i]
-		per[i] = secrets.Findings(f.Rel, f.Content, sec.Scan(f.Rel, f.Content))
+		reason := guard(f.Rel, "secret scan", func() {
+			per[i] = secrets.Findings(f.Rel, f.Content, sec.Scan(f.Rel, f.Content))
+		}, log)
+		if reason != nil {
+			incomplete[i] = []report.Incomplete{*reason}
+		}
 	})
-	return slices.Concat(per...), err
+	return slices.Concat(per...), slices.Concat(incomplete...), err
 }
 
 // collect merges the per-file outcomes in discovery order, which is sorted by path, so
@@ -366,12 +341,10 @@ func collect(ws *workspace.Result, outcomes []outcome, log *slog.Logger) *Result
 	}
 	for i, o := range outcomes {
 		f := ws.Files[i]
-		if o.err != nil {
-			log.Warn("file not analysed", "file", f.Rel, "error", o.err)
-			res.Scope.Skipped = append(res.Scope.Skipped,
-				report.Skip{File: f.Rel, Reason: "could not be parsed"})
-			continue
+		for _, inc := range o.incomplete {
+			log.Warn("file partly analysed", "file", f.Rel, "reason", inc.Reason)
 		}
+		res.Scope.Incomplete = append(res.Scope.Incomplete, o.incomplete...)
 		res.Scope.Files++
 		res.Reviewed = append(res.Reviewed, f.Rel)
 		res.Scope.Lines += o.lines

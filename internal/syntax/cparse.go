@@ -4,6 +4,7 @@ package syntax
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 
 // The subset of tree-sitter's C API (tree_sitter/api.h, ABI 14-15) that rampart calls
 // directly. The runtime itself is the one github.com/tree-sitter/go-tree-sitter compiles.
@@ -17,8 +18,19 @@ typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTree
 extern TSParser *ts_parser_new(void);
 extern void ts_parser_delete(TSParser *self);
 extern bool ts_parser_set_language(TSParser *self, const TSLanguage *language);
-extern TSTree *ts_parser_parse_string(TSParser *self, const TSTree *old, const char *s,
-	uint32_t len);
+typedef enum { TSInputEncodingUTF8 } TSInputEncoding;
+typedef uint32_t (*DecodeFunction)(const uint8_t *s, uint32_t len, int32_t *code_point);
+typedef struct {
+	void *payload;
+	const char *(*read)(void *payload, uint32_t byte, TSPoint at, uint32_t *bytes_read);
+	TSInputEncoding encoding;
+	DecodeFunction decode;
+} TSInput;
+typedef struct { void *payload; uint32_t current_byte_offset; bool has_error; } TSParseState;
+typedef struct { void *payload; bool (*progress_callback)(TSParseState *state); }
+	TSParseOptions;
+extern TSTree *ts_parser_parse_with_options(TSParser *self, const TSTree *old, TSInput in,
+	TSParseOptions options);
 extern void ts_tree_delete(TSTree *self);
 extern TSNode ts_tree_root_node(const TSTree *self);
 extern uint32_t ts_node_descendant_count(TSNode self);
@@ -47,19 +59,59 @@ typedef struct {
 	uint8_t missing;
 } rp_node;
 
-static TSTree *rp_parse(const TSLanguage *lang, const char *src, uint32_t len,
-		uint32_t *count) {
+// rp_source is the buffer a parse reads and the deadline it must end by.
+typedef struct {
+	const char *src;
+	uint32_t len;
+	int64_t deadline_ns; // CLOCK_MONOTONIC; 0 means none
+	bool expired;
+} rp_source;
+
+static const char *rp_read(void *payload, uint32_t byte, TSPoint at, uint32_t *bytes_read) {
+	rp_source *s = payload;
+	if (byte >= s->len) {
+		*bytes_read = 0;
+		return "";
+	}
+	*bytes_read = s->len - byte;
+	return s->src + byte;
+}
+
+// rp_progress cancels the parse once its deadline has passed. tree-sitter calls it every
+// few hundred parse steps; reading the monotonic clock costs tens of nanoseconds.
+static bool rp_progress(TSParseState *state) {
+	rp_source *s = state->payload;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((int64_t)now.tv_sec * 1000000000 + now.tv_nsec >= s->deadline_ns) {
+		s->expired = true;
+	}
+	return s->expired;
+}
+
+// rp_parse returns the tree of src, or NULL when the language cannot be used or the
+// deadline passed (expired is set then).
+static TSTree *rp_parse(const TSLanguage *lang, rp_source *s, uint32_t *count) {
 	TSParser *p = ts_parser_new();
 	if (!ts_parser_set_language(p, lang)) {
 		ts_parser_delete(p);
 		return NULL;
 	}
-	TSTree *t = ts_parser_parse_string(p, NULL, src, len);
+	TSInput in = {s, rp_read, TSInputEncodingUTF8, NULL};
+	TSParseOptions opt = {s, s->deadline_ns > 0 ? rp_progress : NULL};
+	TSTree *t = ts_parser_parse_with_options(p, NULL, in, opt);
 	ts_parser_delete(p);
 	if (t != NULL) {
 		*count = ts_node_descendant_count(ts_tree_root_node(t));
 	}
 	return t;
+}
+
+// rp_monotonic_ns is the clock deadlines are measured on.
+static int64_t rp_monotonic_ns(void) {
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
 }
 
 static uint32_t rp_flatten(const TSTree *t, rp_node *out, uint32_t cap) {
@@ -119,22 +171,37 @@ type record = C.rp_node
 // parseFlat parses src and returns its nodes in preorder. The whole parse and walk happen
 // in two cgo calls; walking the tree node by node through the Go binding costs several
 // cgo calls per node, which dominated rampart's run time.
-func parseFlat(lang unsafe.Pointer, src []byte) ([]record, bool) {
+func parseFlat(lang unsafe.Pointer, src []byte, lim Limits) ([]record, error) {
 	if len(src) == 0 {
 		src = []byte{0}[:0:1]
 	}
+	in := (*C.rp_source)(C.malloc(C.sizeof_rp_source))
+	defer C.free(unsafe.Pointer(in))
+	*in = C.rp_source{
+		src: (*C.char)(unsafe.Pointer(unsafe.SliceData(src))),
+		len: C.uint32_t(len(src)),
+	}
+	if lim.Time > 0 {
+		in.deadline_ns = C.rp_monotonic_ns() + C.int64_t(lim.Time.Nanoseconds())
+	}
+
 	var count C.uint32_t
-	tree := C.rp_parse((*C.TSLanguage)(lang), (*C.char)(unsafe.Pointer(unsafe.SliceData(src))),
-		C.uint32_t(len(src)), &count)
-	if tree == nil {
-		return nil, false
+	tree := C.rp_parse((*C.TSLanguage)(lang), in, &count)
+	switch {
+	case bool(in.expired):
+		return nil, ErrTimeBudget
+	case tree == nil:
+		return nil, ErrNoTree
 	}
 	defer C.ts_tree_delete(tree)
+	if lim.Nodes > 0 && int(count) > lim.Nodes {
+		return nil, ErrNodeBudget
+	}
 
 	recs := make([]record, count)
 	if count > 0 {
 		n := C.rp_flatten(tree, &recs[0], count)
 		recs = recs[:min(int(n), len(recs))]
 	}
-	return recs, true
+	return recs, nil
 }

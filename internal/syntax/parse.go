@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"errors"
+	"time"
 	"unsafe"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
@@ -54,14 +55,38 @@ var ErrNoTree = errors.New("parser produced no tree")
 // ErrTooLarge is returned for sources past tree-sitter's 4 GiB limit.
 var ErrTooLarge = errors.New("file too large to parse")
 
+// ErrTimeBudget is returned when a parse runs past its Limits.Time.
+var ErrTimeBudget = errors.New("parse stopped at its time budget")
+
+// ErrNodeBudget is returned when a tree has more nodes than Limits.Nodes allows.
+var ErrNodeBudget = errors.New("syntax tree larger than the node budget")
+
+// Limits bound the resources one parse may take; zero fields mean no bound.
+type Limits struct {
+	// Time is how long tree-sitter may run before the parse is cancelled.
+	Time time.Duration
+	// Nodes bounds the size of the tree that is copied into Go, and so the memory the
+	// file's analysis takes.
+	Nodes int
+}
+
 // Parse parses src. A file with syntax errors still yields a tree: tree-sitter recovers
 // around the error, and the lines are recorded in ErrorLines.
 func (g *Grammar) Parse(src []byte) (*File, error) {
+	return g.ParseWithin(src, Limits{})
+}
+
+// ParseWithin parses src like Parse, but gives up with ErrTimeBudget or ErrNodeBudget
+// when the parse goes past lim.
+func (g *Grammar) ParseWithin(src []byte, lim Limits) (*File, error) {
 	if uint64(len(src)) >= 1<<32 {
 		return nil, ErrTooLarge
 	}
-	recs, ok := parseFlat(g.ptr, src)
-	if !ok || len(recs) == 0 {
+	recs, err := parseFlat(g.ptr, src, lim)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
 		return nil, ErrNoTree
 	}
 	b := builder{g: g}

@@ -1,6 +1,9 @@
 package javascript
 
 import (
+	"errors"
+	"time"
+
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/rule"
@@ -64,22 +67,45 @@ type Result struct {
 // Analyze runs every JS/TS rule over a parsed file whose path relative to the reviewed
 // root is rel.
 func Analyze(rel string, parsed *syntax.File) Result {
-	f := analyze(rel, parsed)
+	f, _ := analyze(rel, parsed, time.Time{})
 	return Result{Findings: f.findings, Positives: f.positives}
 }
 
 // AnalyzeFile runs the rules over a parsed file and lowers it for the data-flow analysis,
 // labelling the route handlers the rules' walk found.
 func AnalyzeFile(rel, language string, parsed *syntax.File) (Result, *model.Module) {
-	f := analyze(rel, parsed)
+	res, mod, _ := AnalyzeFileWithin(rel, language, parsed, time.Time{})
+	return res, mod
+}
+
+// ErrRuleBudget is returned when the pattern rules of a file run past their deadline.
+var ErrRuleBudget = errors.New("pattern rules stopped at their time budget")
+
+// AnalyzeFileWithin is AnalyzeFile with a deadline for the pattern rules (zero means
+// none). Past it, the rules stop, their findings are dropped (which of them ran first is
+// an accident of timing, and a review must not depend on it), the file is still lowered,
+// and the error is ErrRuleBudget. Lowering takes time linear in the tree, which the
+// parser's node budget bounds, so it has no deadline of its own.
+func AnalyzeFileWithin(rel, language string, parsed *syntax.File, deadline time.Time) (
+	Result, *model.Module, error) {
+	f, complete := analyze(rel, parsed, deadline)
 	mod := Lower(rel, language, parsed)
 	for _, fn := range mod.Funcs {
 		fn.Route = f.routeAt(fn)
 	}
-	return Result{Findings: f.findings, Positives: f.positives}, mod
+	if !complete {
+		return Result{}, mod, ErrRuleBudget
+	}
+	return Result{Findings: f.findings, Positives: f.positives}, mod, nil
 }
 
-func analyze(rel string, parsed *syntax.File) *file {
+// deadlineEvery is how many candidate nodes the rules check between two readings of the
+// clock: often enough to stop within microseconds of a deadline, rarely enough to cost
+// nothing.
+const deadlineEvery = 32
+
+// analyze runs the rules over a file and reports whether they all ran before deadline.
+func analyze(rel string, parsed *syntax.File, deadline time.Time) (*file, bool) {
 	f := newFile(rel, parsed)
 
 	// One walk collects the bindings and the nodes each check wants; the checks run after
@@ -94,11 +120,14 @@ func analyze(rel string, parsed *syntax.File) *file {
 	})
 	f.indexRoutes(candidates)
 
-	for _, n := range candidates {
+	for i, n := range candidates {
+		if i%deadlineEvery == 0 && !deadline.IsZero() && time.Now().After(deadline) {
+			return f, false
+		}
 		for _, c := range dispatch[n.Kind] {
 			c.match(f, n)
 		}
 	}
 	f.reportNamedSecrets()
-	return f
+	return f, true
 }
