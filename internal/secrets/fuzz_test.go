@@ -5,15 +5,20 @@ import (
 	"testing"
 )
 
-// FuzzScan checks that any content scans without a panic and that every hit points inside
-// the content, at a line that holds the start of its secret.
+// FuzzScan checks that any content scans without a panic, that every hit points inside
+// the content, at a line that holds the start of its secret, and that reading only the
+// lines near keywords finds what gitleaks finds in the whole file.
 func FuzzScan(f *testing.F) {
 	f.Add("a.env", []byte("DATABASE_URL=postgres://app:Vq7rT2pLx9Zs@db:5432/app\n"))
 	f.Add("x.js", []byte("const k = 'sk_live_51Hq8mV2eZvKYlo2C0dXq7wT9b4eC39HqLyjWDarjtT1zdp7dc';"))
 	f.Add("k.pem", []byte("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"))
 	f.Add("u.yml", []byte("url: mongodb+srv://a:b@c\r\nx: redis://:@\n\xff://a:b@"))
-	s := scanner(f)
+	f.Add("n.js", []byte("const password =\n  'Zq8pLr3vTn5sWx2c';\n"))
+	s, ref := scanner(f), reference(f)
 	f.Fuzz(func(t *testing.T, rel string, content []byte) {
+		if diff := sameAsWholeFile(s, ref, rel, content); diff != "" {
+			t.Fatal(diff)
+		}
 		lines := bytes.Split(content, []byte("\n"))
 		for _, h := range s.Scan(rel, content) {
 			if h.Line < 1 || h.Line > len(lines) || h.Column < 1 {

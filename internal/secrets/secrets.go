@@ -8,17 +8,21 @@ package secrets
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/rs/zerolog"
 
 	"github.com/rampart-sec/rampart/internal/finding"
+	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect"
 	"github.com/zricethezav/gitleaks/v8/logging"
+	"github.com/zricethezav/gitleaks/v8/report"
 )
 
 func init() {
@@ -46,8 +50,20 @@ func (h Hit) Secret() string { return h.secret }
 
 // Scanner finds secrets. It is safe for use by several goroutines at once.
 type Scanner struct {
-	detector *detect.Detector
+	// specific holds the provider rules; generic the one rule that matches any name
+	// like "key" or "token" assigned a value. They read different lines of a file (see
+	// keywordWindows).
+	specific, generic *detector
 }
+
+// detector is a gitleaks detector and the lines it is given to read.
+type detector struct {
+	*detect.Detector
+	windows *keywordWindows
+}
+
+// genericRule is gitleaks' rule for values assigned to names that sound secret.
+const genericRule = "generic-api-key"
 
 // New returns a scanner with gitleaks' default rules.
 func New() (*Scanner, error) {
@@ -55,7 +71,38 @@ func New() (*Scanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the secret rules: %w", err)
 	}
-	return &Scanner{detector: d}, nil
+	specific, generic := d.Config, d.Config
+	specific.Rules, generic.Rules = splitRules(d.Config.Rules)
+	specific.Keywords, generic.Keywords = keywordsOf(specific.Rules), keywordsOf(generic.Rules)
+	specific.OrderedRules, generic.OrderedRules = nil, nil
+	return &Scanner{
+		specific: &detector{detect.NewDetector(specific),
+			newKeywordWindows(specific.Rules, false)},
+		generic: &detector{detect.NewDetector(generic), newKeywordWindows(generic.Rules, true)},
+	}, nil
+}
+
+// splitRules separates the generic rule from the others.
+func splitRules(rules map[string]config.Rule) (specific, generic map[string]config.Rule) {
+	specific, generic = make(map[string]config.Rule), make(map[string]config.Rule)
+	for id, r := range rules {
+		if id == genericRule {
+			generic[id] = r
+		} else {
+			specific[id] = r
+		}
+	}
+	return specific, generic
+}
+
+func keywordsOf(rules map[string]config.Rule) map[string]struct{} {
+	kw := make(map[string]struct{})
+	for _, r := range rules {
+		for _, k := range r.Keywords {
+			kw[strings.ToLower(k)] = struct{}{}
+		}
+	}
+	return kw
 }
 
 // Scan returns the secrets in one file's content, leaving out placeholders such as
@@ -64,10 +111,8 @@ func New() (*Scanner, error) {
 func (s *Scanner) Scan(rel string, content []byte) []Hit {
 	lines := bytes.Split(content, []byte("\n"))
 	var hits []Hit
-	//lint:ignore SA1019 Detect takes this type until gitleaks v9; the path drives its
-	// allow-lists of lock files and vendored code.
-	fragment := detect.Fragment{Raw: string(content), FilePath: rel}
-	for _, f := range s.detector.Detect(fragment) {
+	for _, f := range withoutShadowedGeneric(s.specific.detect(rel, content),
+		s.generic.detect(rel, content)) {
 		if f.Secret == "" || finding.IsPlaceholder(f.Secret) {
 			continue
 		}
@@ -81,7 +126,36 @@ func (s *Scanner) Scan(rel string, content []byte) []Hit {
 		hits = append(hits, h)
 	}
 	hits = append(hits, connectionStrings(lines)...)
+	// gitleaks returns its findings in no fixed order; a review must not depend on it.
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
+			strings.Compare(a.Kind, b.Kind))
+	})
 	return dedupe(hits)
+}
+
+// detect runs the detector over the lines of content its rules can match.
+func (d *detector) detect(rel string, content []byte) []report.Finding {
+	//lint:ignore SA1019 Detect takes this type until gitleaks v9; the path drives its
+	// allow-lists of lock files and vendored code.
+	fragment := detect.Fragment{Raw: d.windows.narrow(string(content)), FilePath: rel}
+	return d.Detect(fragment)
+}
+
+// withoutShadowedGeneric returns the specific findings, then the generic ones that no
+// specific finding on the same line contains: a Stripe key assigned to `apiKey` is a
+// Stripe key. gitleaks' own detector does the same within one run.
+func withoutShadowedGeneric(specific, generic []report.Finding) []report.Finding {
+	out := specific
+	for _, g := range generic {
+		shadowed := slices.ContainsFunc(specific, func(f report.Finding) bool {
+			return f.StartLine == g.StartLine && strings.Contains(f.Secret, g.Secret)
+		})
+		if !shadowed {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // codeExts are the source files in which a value is code unless it is quoted.
@@ -154,7 +228,7 @@ func connectionStrings(lines [][]byte) []Hit {
 	return hits
 }
 
-// dedupe keeps one hit per secret and line, the first a rule reported.
+// dedupe keeps one hit per secret and line, the first in order.
 func dedupe(hits []Hit) []Hit {
 	seen := make(map[string]bool, len(hits))
 	out := hits[:0]
