@@ -87,6 +87,9 @@ func analyzeFile(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.Lo
 			Reason: parseShortfall(err, b) + "; only secrets and suppressions were checked"})
 	}
 	if parsed != nil {
+		// Nothing the analysis returns points into the tree; its memory goes to the
+		// next file.
+		defer parsed.Release()
 		o.errorLines = parsed.ErrorLines
 		stage("pattern rules and lowering", func() {
 			o.result, o.module, err = javascript.AnalyzeFileWithin(f.Rel, f.Language, parsed,

@@ -6,6 +6,7 @@ const errorSymbol = 0xFFFF
 type builder struct {
 	g          *Grammar
 	errorLines []int
+	buf        *buffers
 }
 
 // build turns the flattened preorder records into linked nodes, dropping punctuation. It
@@ -13,11 +14,13 @@ type builder struct {
 // per file: the garbage collector then has little to do however large the file is.
 func (b *builder) build(recs []record) *Node {
 	parents, counts, kept := b.plan(recs)
-	nodes := make([]Node, kept)
-	children := make([]*Node, kept)
+	b.buf.nodes = resize(b.buf.nodes, kept)
+	b.buf.children = resize(b.buf.children, kept)
+	nodes, children := b.buf.nodes, b.buf.children
 
 	next := 0
-	index := make([]int32, len(recs)) // record → node index, -1 when dropped
+	b.buf.index = resize(b.buf.index, len(recs)) // record → node index, -1 when dropped
+	index := b.buf.index
 	for i := range recs {
 		index[i] = -1
 		if parents[i] == dropped {
@@ -49,8 +52,10 @@ const (
 // plan decides which records become nodes, finds each one's kept parent and counts each
 // node's kept children.
 func (b *builder) plan(recs []record) (parents []int32, counts []int, kept int) {
-	parents = make([]int32, len(recs))
-	counts = make([]int, len(recs))
+	b.buf.parents = resize(b.buf.parents, len(recs))
+	b.buf.counts = resize(b.buf.counts, len(recs))
+	clear(b.buf.counts)
+	parents, counts = b.buf.parents, b.buf.counts
 	stack := make([]int32, 0, 64) // record index of the kept ancestor at each depth
 	for i := range recs {
 		r := &recs[i]

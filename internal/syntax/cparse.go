@@ -171,7 +171,7 @@ type record = C.rp_node
 // parseFlat parses src and returns its nodes in preorder. The whole parse and walk happen
 // in two cgo calls; walking the tree node by node through the Go binding costs several
 // cgo calls per node, which dominated rampart's run time.
-func parseFlat(lang unsafe.Pointer, src []byte, lim Limits) ([]record, error) {
+func parseFlat(lang unsafe.Pointer, src []byte, lim Limits, buf *buffers) ([]record, error) {
 	if len(src) == 0 {
 		src = []byte{0}[:0:1]
 	}
@@ -198,7 +198,8 @@ func parseFlat(lang unsafe.Pointer, src []byte, lim Limits) ([]record, error) {
 		return nil, ErrNodeBudget
 	}
 
-	recs := make([]record, count)
+	buf.recs = resize(buf.recs, int(count))
+	recs := buf.recs
 	if count > 0 {
 		n := C.rp_flatten(tree, &recs[0], count)
 		recs = recs[:min(int(n), len(recs))]

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"errors"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -47,6 +48,8 @@ type File struct {
 	// ErrorLines are the first lines holding syntax errors, ascending; empty when the
 	// whole file parsed.
 	ErrorLines []int
+
+	buf *buffers
 }
 
 // ErrNoTree is returned when tree-sitter gives up on a file entirely.
@@ -82,14 +85,51 @@ func (g *Grammar) ParseWithin(src []byte, lim Limits) (*File, error) {
 	if uint64(len(src)) >= 1<<32 {
 		return nil, ErrTooLarge
 	}
-	recs, err := parseFlat(g.ptr, src, lim)
+	buf := pool.Get().(*buffers)
+	recs, err := parseFlat(g.ptr, src, lim, buf)
+	if err == nil && len(recs) == 0 {
+		err = ErrNoTree
+	}
 	if err != nil {
+		pool.Put(buf)
 		return nil, err
 	}
-	if len(recs) == 0 {
-		return nil, ErrNoTree
-	}
-	b := builder{g: g}
+	b := builder{g: g, buf: buf}
 	root := b.build(recs)
-	return &File{Source: src, Root: root, ErrorLines: b.errorLines}, nil
+	return &File{Source: src, Root: root, ErrorLines: b.errorLines, buf: buf}, nil
+}
+
+// Release hands the memory of f's tree to the next parse. Neither f nor any of its nodes
+// may be used afterwards. Calling it is optional: a tree that is not released is
+// collected like any other value.
+func (f *File) Release() {
+	if f == nil || f.buf == nil {
+		return
+	}
+	f.Root = nil
+	pool.Put(f.buf)
+	f.buf = nil
+}
+
+// buffers are the slices a parse builds its tree in. A File keeps them until Release, so
+// that a scan of thousands of files reuses the same few instead of giving the collector
+// a new tree's worth of garbage per file.
+type buffers struct {
+	recs     []record
+	parents  []int32
+	counts   []int
+	index    []int32
+	nodes    []Node
+	children []*Node
+}
+
+var pool = sync.Pool{New: func() any { return new(buffers) }}
+
+// resize returns s with length n, reusing its array when it is large enough. The
+// elements keep what they held; callers overwrite or clear them.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
