@@ -16,9 +16,11 @@ const anonymous = "<anonymous>"
 // function for the length of its body.
 type lowerer struct {
 	src []byte
-	rel string
-	mod *model.Module
-	fn  *model.Func
+	// source is src as a string, which the model's short texts are cut from.
+	source string
+	rel    string
+	mod    *model.Module
+	fn     *model.Func
 
 	// checks maps a const name to the guard kind a test against it makes: "allowlist"
 	// for a list of constants, "pattern" for an anchored regex; "" once the name is
@@ -58,6 +60,7 @@ func Lower(rel, language string, f *syntax.File) *model.Module {
 
 	l := &lowerer{
 		src:      f.Source,
+		source:   string(f.Source),
 		rel:      rel,
 		mod:      m,
 		fn:       m.Init,
@@ -88,7 +91,13 @@ func (l *lowerer) finish() {
 	}
 }
 
-func (l *lowerer) text(n *syntax.Node) string { return n.Text(l.src) }
+// text returns n's source, sharing the file's text rather than copying it.
+func (l *lowerer) text(n *syntax.Node) string {
+	if n == nil || int(n.EndByte) > len(l.source) || n.StartByte > n.EndByte {
+		return ""
+	}
+	return l.source[n.StartByte:n.EndByte]
+}
 
 // emit appends a statement to the body of the function being lowered.
 func (l *lowerer) emit(s model.Stmt) { l.fn.Body = append(l.fn.Body, s) }

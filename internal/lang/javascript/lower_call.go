@@ -46,7 +46,7 @@ func (l *lowerer) callPos(n *syntax.Node) model.Pos {
 		return at
 	}
 	at.Line, at.Column = prop.Start.Line, prop.Start.Column
-	at.Text = snippet(l.src, prop.StartByte, n.EndByte)
+	at.Text = l.snippet(prop.StartByte, n.EndByte)
 	return at
 }
 

@@ -29,8 +29,23 @@ func (l *lowerer) span(a, b *syntax.Node) model.Pos {
 		Column:    a.Start.Column,
 		EndLine:   b.End.Line,
 		EndColumn: b.End.Column,
-		Text:      snippet(l.src, a.StartByte, b.EndByte),
+		Text:      l.snippet(a.StartByte, b.EndByte),
 	}
+}
+
+// snippet returns the source from start to end as snippet does. Most spans are short
+// and already on one line; those are cut from the file's text, which the model then
+// shares, instead of being copied: copies were the largest part of a model's memory.
+func (l *lowerer) snippet(start, end uint32) string {
+	if end < start || int(end) > len(l.source) || end-start > maxPosText {
+		return snippet(l.src, start, end)
+	}
+	s := l.source[start:end]
+	if strings.ContainsAny(s, "\t\n\r\f\v") || strings.Contains(s, "  ") ||
+		strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || !utf8.ValidString(s) {
+		return snippet(l.src, start, end)
+	}
+	return s
 }
 
 // snippet returns src[start:end] on one line, every run of white space collapsed to a

@@ -32,7 +32,7 @@ func (l *lowerer) memberName(n *syntax.Node) string {
 		return s
 	}
 	if n.Kind == "computed_property_name" {
-		return snippet(l.src, n.StartByte, n.EndByte)
+		return l.snippet(n.StartByte, n.EndByte)
 	}
 	return l.text(n)
 }

@@ -78,10 +78,14 @@ var _ = addAppCheck([]*rule.Rule{logoutRule, refreshRotationRule},
 		}
 	})
 
+// wordJoiners are dropped from paths before words are looked for; a Replacer is built
+// once, on first use, and is costly enough that building one per route showed in scans.
+var wordJoiners = strings.NewReplacer("-", "", "_", "")
+
 // pathHasWord reports whether a route's path contains one of words, ignoring case,
 // dashes and underscores: sign-out and sign_out both contain signout.
 func pathHasWord(r *appmodel.Route, words ...string) bool {
-	p := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(r.Path))
+	p := wordJoiners.Replace(strings.ToLower(r.Path))
 	for _, w := range words {
 		if strings.Contains(p, w) {
 			return true
