@@ -12,10 +12,10 @@ package model
 // columns, and the source text, cut short for display.
 type Pos struct {
 	File      string
-	Line      int
-	Column    int
-	EndLine   int
-	EndColumn int
+	Line      int32
+	Column    int32
+	EndLine   int32
+	EndColumn int32
 	// Text is the source of the construct on one line, for traces and snippets.
 	Text string
 }

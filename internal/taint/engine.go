@@ -126,7 +126,7 @@ func (e *engine) sortedFlows() []Flow {
 // origin returns the one origin for a source or parameter, so that re-evaluating a body
 // finds the labels it made before and the fixpoint settles.
 func (e *engine) origin(fn *model.Func, param int, step Step) *origin {
-	key := originKey{step.Pos.File, step.Pos.Line, step.Pos.Column, param, fn}
+	key := originKey{step.Pos.File, int(step.Pos.Line), int(step.Pos.Column), param, fn}
 	if o, ok := e.origins[key]; ok {
 		return o
 	}
@@ -144,7 +144,7 @@ func (e *engine) report(at sinkSite, l label) {
 	trace = append(trace, l.trace...)
 	trace = append(trace, Step{Pos: sink, Note: at.note})
 
-	key := flowKey{class, sink.File, sink.Line, sink.Column}
+	key := flowKey{class, sink.File, int(sink.Line), int(sink.Column)}
 	if old, ok := e.flows[key]; ok && len(old.Trace) <= len(trace) {
 		return
 	}

@@ -63,8 +63,8 @@ func CheckApps(m *appmodel.Model) ([]finding.Finding, []finding.Positive) {
 // report records a finding of r at pos; title, when set, replaces the rule's.
 func (c *appChecks) report(r *rule.Rule, pos model.Pos, title string) *finding.Finding {
 	fd := finding.New(r, finding.Location{
-		File: pos.File, Line: pos.Line, Column: pos.Column,
-		EndLine: pos.EndLine, EndColumn: pos.EndColumn,
+		File: pos.File, Line: int(pos.Line), Column: int(pos.Column),
+		EndLine: int(pos.EndLine), EndColumn: int(pos.EndColumn),
 	}, pos.Text)
 	if title != "" {
 		// Titles quote paths from the code, which need not be valid UTF-8.
@@ -77,6 +77,6 @@ func (c *appChecks) report(r *rule.Rule, pos model.Pos, title string) *finding.F
 func (c *appChecks) positive(title string, pos model.Pos) {
 	c.positives = append(c.positives, finding.Positive{
 		Title:    strings.ToValidUTF8(title, "\uFFFD"),
-		Location: finding.Location{File: pos.File, Line: pos.Line},
+		Location: finding.Location{File: pos.File, Line: int(pos.Line)},
 	})
 }

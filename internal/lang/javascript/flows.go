@@ -74,8 +74,8 @@ func FollowFlows(mods []*model.Module, extra *taint.Catalog) ([]finding.Finding,
 func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
 	at := fl.Sink
 	fd := finding.New(r, finding.Location{
-		File: at.File, Line: at.Line, Column: at.Column,
-		EndLine: at.EndLine, EndColumn: at.EndColumn,
+		File: at.File, Line: int(at.Line), Column: int(at.Column),
+		EndLine: int(at.EndLine), EndColumn: int(at.EndColumn),
 	}, at.Text)
 	fd.Severity = flowSeverity(r)
 	fd.Confidence = rule.HighConfidence
@@ -83,7 +83,7 @@ func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
 		fd.Title = r.Title + " in " + strings.ToValidUTF8(where, "\uFFFD")
 	}
 	for _, s := range fl.Trace {
-		fd.Trace = append(fd.Trace, finding.Step{File: s.Pos.File, Line: s.Pos.Line, Note: s.Note})
+		fd.Trace = append(fd.Trace, finding.Step{File: s.Pos.File, Line: int(s.Pos.Line), Note: s.Note})
 	}
 	return fd
 }

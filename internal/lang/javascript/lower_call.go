@@ -45,7 +45,7 @@ func (l *lowerer) callPos(n *syntax.Node) model.Pos {
 	if prop == nil || prop.Start.Line == n.Start.Line {
 		return at
 	}
-	at.Line, at.Column = prop.Start.Line, prop.Start.Column
+	at.Line, at.Column = int32(prop.Start.Line), int32(prop.Start.Column)
 	at.Text = l.snippet(prop.StartByte, n.EndByte)
 	return at
 }

@@ -25,10 +25,10 @@ func (l *lowerer) pos(n *syntax.Node) model.Pos { return l.span(n, n) }
 func (l *lowerer) span(a, b *syntax.Node) model.Pos {
 	return model.Pos{
 		File:      l.rel,
-		Line:      a.Start.Line,
-		Column:    a.Start.Column,
-		EndLine:   b.End.Line,
-		EndColumn: b.End.Column,
+		Line:      int32(a.Start.Line),
+		Column:    int32(a.Start.Column),
+		EndLine:   int32(b.End.Line),
+		EndColumn: int32(b.End.Column),
 		Text:      l.snippet(a.StartByte, b.EndByte),
 	}
 }

@@ -83,7 +83,7 @@ app.get('/u/:id', async (req, res) => {
 // checkPositions fails unless every Pos in m names file and lies within src.
 func checkPositions(t *testing.T, m *model.Module, file, src string) {
 	t.Helper()
-	lines := strings.Count(src, "\n") + 1
+	lines := int32(strings.Count(src, "\n") + 1)
 	check := func(what string, p model.Pos) {
 		ok := p.File == file && p.Line >= 1 && p.EndLine >= p.Line && p.EndLine <= lines &&
 			p.Column >= 1 && len(p.Text) <= maxPosText && utf8.ValidString(p.Text)

@@ -88,7 +88,7 @@ func (f *file) chainedRoutePath(obj *syntax.Node) (string, bool) {
 // function's position, or a named one registered by name in this file.
 func (f *file) routeAt(fn *model.Func) string {
 	for n, route := range f.handlers {
-		if n.Start.Line == fn.Pos.Line && n.Start.Column == fn.Pos.Column {
+		if int32(n.Start.Line) == fn.Pos.Line && int32(n.Start.Column) == fn.Pos.Column {
 			return route
 		}
 	}
