@@ -43,6 +43,8 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	runnerTemp = dir
+	// The analysis cache of the commands the tests run stays with the tests.
+	os.Setenv("RAMPART_CACHE_DIR", filepath.Join(dir, "cache"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

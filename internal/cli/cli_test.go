@@ -19,13 +19,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 const example = "../../examples/express-api"
 
 // TestMain points the advisory database at an empty directory, so that no test reads
-// the user's own; tests that need advisories pass --db-dir.
+// the user's own (tests that need advisories pass --db-dir), and the analysis cache at
+// one of the tests' own.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "rampart-cli-db-")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv(envDBDir, dir)
+	os.Setenv(envCacheDir, filepath.Join(dir, "cache"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

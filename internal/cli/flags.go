@@ -5,8 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
 	"strings"
+	"time"
 
+	"github.com/rampart-sec/rampart/internal/cache"
 	"github.com/rampart-sec/rampart/internal/config"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/workspace"
@@ -63,6 +67,9 @@ type scanFlags struct {
 	showSuppressed bool
 	// db is the advisory database dependencies are checked against.
 	db dbDirFlag
+	// The cache of analysed files, unless noCache.
+	noCache  bool
+	cacheDir string
 	// cfg is the configuration loadConfig read.
 	cfg *config.Config
 }
@@ -98,6 +105,48 @@ func (s *scanFlags) register(fs *flag.FlagSet, failOn rule.Severity) {
 	fs.BoolVar(&s.showSuppressed, "show-suppressed", false, "list the findings "+
 		"rampart:ignore comments silence")
 	s.db.register(fs)
+	fs.BoolVar(&s.noCache, "no-cache", false, "analyse every file again: neither read nor "+
+		"write the cache of analysed files")
+	fs.StringVar(&s.cacheDir, "cache-dir", "", "keep the cache of analysed files in this "+
+		"directory (default $"+envCacheDir+", else rampart/analysis under the user cache "+
+		"directory)")
+}
+
+// envCacheDir names the cache directory when --cache-dir does not.
+const envCacheDir = "RAMPART_CACHE_DIR"
+
+// Entries of the analysis cache unused for this long are removed, once a day at most.
+const (
+	cacheMaxAge     = 30 * 24 * time.Hour
+	cachePruneEvery = 24 * time.Hour
+)
+
+// cache opens the cache of analysed files, or returns nil with --no-cache. A cache that
+// cannot be opened is reported and done without: it only saves time.
+func (s *scanFlags) cache(log *slog.Logger) *cache.Store {
+	if s.noCache {
+		return nil
+	}
+	dir := s.cacheDir
+	if dir == "" {
+		dir = os.Getenv(envCacheDir)
+	}
+	if dir == "" {
+		var err error
+		if dir, err = cache.DefaultDir(); err != nil {
+			log.Warn("analysing without a cache", "error", err)
+			return nil
+		}
+	}
+	store, err := cache.Open(dir)
+	if err != nil {
+		log.Warn("analysing without a cache", "error", err)
+		return nil
+	}
+	if _, err := store.PruneIfDue(cacheMaxAge, cachePruneEvery); err != nil {
+		log.Debug("cache not pruned", "error", err)
+	}
+	return store
 }
 
 func (s *scanFlags) workspace() workspace.Options {

@@ -126,6 +126,7 @@ func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Res
 		Middleware:     cfg.Middleware.Kinds(),
 		Advisories:     advisories,
 		MaxAdvisoryAge: time.Duration(cfg.Advisories.MaxAgeDays) * 24 * time.Hour,
+		Cache:          sf.cache(log),
 	}
 	if cfg.Secrets.Fixtures != nil {
 		opt.SecretFixtures = workspace.Patterns(*cfg.Secrets.Fixtures)

@@ -1,160 +1,87 @@
 package model
 
 import (
-	"fmt"
-	"math"
+	"github.com/rampart-sec/rampart/internal/wire"
 )
 
 // maxDecodeDepth bounds the nesting of expressions a decoding follows, so that a damaged
 // encoding cannot recurse without end. Lowered code nests far less.
 const maxDecodeDepth = 1 << 16
 
+// ErrCorrupt is wrapped by the error of a damaged encoding.
+var ErrCorrupt = wire.ErrCorrupt
+
 // DecodeModule reads a module that EncodeModule wrote. Any damage gives an error
-// wrapping ErrCorrupt, never a panic. The module's strings share data's memory.
-func DecodeModule(data []byte) (m *Module, err error) {
-	d := &decoder{data: string(data)}
-	m = d.module()
-	if d.err == nil && d.at != len(d.data) {
-		d.fail("%d bytes past the end", len(d.data)-d.at)
-	}
-	if d.err != nil {
-		return nil, d.err
+// wrapping ErrCorrupt, never a panic.
+func DecodeModule(data []byte) (*Module, error) {
+	r := wire.NewReader(data)
+	m := ReadModule(r)
+	if err := r.Done(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
 
+// ReadModule reads a module WriteModule wrote; on damage it returns nil and r.Err says
+// why.
+func ReadModule(r *wire.Reader) *Module {
+	d := &decoder{Reader: r}
+	m := d.module()
+	if r.Err() != nil {
+		return nil
+	}
+	return m
+}
+
 type decoder struct {
-	data  string
-	at    int
-	strs  []string
+	*wire.Reader
 	exprs []Expr
 	funcs []*Func
 	class []*Class
 	depth int
-	err   error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%w: "+format, append([]any{ErrCorrupt}, args...)...)
-	}
-}
-
-func (d *decoder) uint() uint64 {
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if d.err != nil || d.at >= len(d.data) {
-			d.fail("truncated")
-			return 0
-		}
-		c := d.data[d.at]
-		d.at++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	d.fail("number too long")
-	return 0
-}
-
-func (d *decoder) int() int64 {
-	u := d.uint()
-	return int64(u>>1) ^ -int64(u&1)
-}
-
-// int32 reads a signed number that must fit in 32 bits.
-func (d *decoder) int32() int32 {
-	v := d.int()
-	if v < math.MinInt32 || v > math.MaxInt32 {
-		d.fail("number out of range")
-		return 0
-	}
-	return int32(v)
-}
-
-// count reads a length; each element takes at least one byte, so a length past the
-// bytes left is damage, not a reason to allocate.
-func (d *decoder) count() int {
-	n := d.uint()
-	if n > uint64(len(d.data)-d.at) {
-		d.fail("length %d past the end", n)
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) bool() bool {
-	switch d.uint() {
-	case 0:
-		return false
-	case 1:
-		return true
-	}
-	d.fail("bad flag")
-	return false
-}
-
-func (d *decoder) str() string {
-	i := d.uint()
-	if i > 0 {
-		if i > uint64(len(d.strs)) {
-			d.fail("string %d not yet defined", i)
-			return ""
-		}
-		return d.strs[i-1]
-	}
-	n := d.count()
-	if d.err != nil {
-		return ""
-	}
-	s := d.data[d.at : d.at+n]
-	d.at += n
-	d.strs = append(d.strs, s)
-	return s
 }
 
 func (d *decoder) funcRef() *Func {
-	i := d.uint()
+	i := d.Uint()
 	if i == 0 {
 		return nil
 	}
 	if i > uint64(len(d.funcs)) {
-		d.fail("function %d of %d", i, len(d.funcs))
+		d.Fail("function %d of %d", i, len(d.funcs))
 		return nil
 	}
 	return d.funcs[i-1]
 }
 
 func (d *decoder) classRef() *Class {
-	i := d.uint()
+	i := d.Uint()
 	if i == 0 {
 		return nil
 	}
 	if i > uint64(len(d.class)) {
-		d.fail("class %d of %d", i, len(d.class))
+		d.Fail("class %d of %d", i, len(d.class))
 		return nil
 	}
 	return d.class[i-1]
 }
 
 func (d *decoder) module() *Module {
-	if v := d.uint(); v != codecVersion {
-		d.fail("version %d, want %d", v, codecVersion)
+	if v := d.Uint(); v != codecVersion {
+		d.Fail("version %d, want %d", v, codecVersion)
 		return nil
 	}
 	m := &Module{
-		Path:     d.str(),
-		Language: d.str(),
+		Path:     d.Str(),
+		Language: d.Str(),
 		Imports:  make(map[string]Import),
 		Exports:  make(map[string]Export),
 		Classes:  make(map[string]*Class),
 	}
-	nFuncs, nClasses := d.count(), d.count()
+	nFuncs, nClasses := d.Count(), d.Count()
 	if nFuncs == 0 {
-		d.fail("no module function")
+		d.Fail("no module function")
 	}
-	if d.err != nil {
+	if d.Err() != nil {
 		return nil
 	}
 	m.Funcs = make([]*Func, nFuncs)
@@ -179,17 +106,17 @@ func (d *decoder) module() *Module {
 }
 
 func (d *decoder) annotations() []Annotation {
-	n := d.count()
+	n := d.Count()
 	if n == 0 {
 		return nil
 	}
 	as := make([]Annotation, n)
 	for i := range as {
-		as[i].Name = d.str()
-		if k := d.count(); k > 0 {
+		as[i].Name = d.Str()
+		if k := d.Count(); k > 0 {
 			as[i].Args = make([]string, k)
 			for j := range as[i].Args {
-				as[i].Args[j] = d.str()
+				as[i].Args[j] = d.Str()
 			}
 		}
 	}
@@ -197,42 +124,42 @@ func (d *decoder) annotations() []Annotation {
 }
 
 func (d *decoder) classBody(m *Module, c *Class) {
-	name := d.str()
+	name := d.Str()
 	if _, dup := m.Classes[name]; dup {
-		d.fail("class %q twice", name)
+		d.Fail("class %q twice", name)
 		return
 	}
 	m.Classes[name] = c
-	c.Name = d.str()
-	c.Validated = d.bool()
+	c.Name = d.Str()
+	c.Validated = d.Bool()
 	c.Annotations = d.annotations()
 	c.Super = d.expr()
-	n := d.count()
+	n := d.Count()
 	c.Methods = make(map[string]*Func, n)
 	for range n {
-		method := d.str()
+		method := d.Str()
 		c.Methods[method] = d.funcRef()
 	}
 }
 
 func (d *decoder) function(fn *Func) {
-	fn.Name = d.str()
+	fn.Name = d.Str()
 	fn.Class = d.classRef()
 	fn.Parent = d.funcRef()
-	if n := d.count(); n > 0 {
+	if n := d.Count(); n > 0 {
 		fn.Params = make([]Param, n)
 		for i := range fn.Params {
 			p := &fn.Params[i]
-			p.Name = d.str()
+			p.Name = d.Str()
 			p.Annotations = d.annotations()
-			p.Rest = d.bool()
-			p.Type = d.str()
+			p.Rest = d.Bool()
+			p.Type = d.Str()
 		}
 	}
 	fn.Pos = d.pos()
-	fn.Route = d.str()
+	fn.Route = d.Str()
 	fn.Annotations = d.annotations()
-	if n := d.count(); n > 0 {
+	if n := d.Count(); n > 0 {
 		fn.Body = make([]Stmt, 0, n)
 		for range n {
 			if s := d.stmt(); s != nil {
@@ -243,15 +170,15 @@ func (d *decoder) function(fn *Func) {
 }
 
 func (d *decoder) importValue() Import {
-	return Import{Spec: d.str(), Module: d.str(), Name: d.str()}
+	return Import{Spec: d.Str(), Module: d.Str(), Name: d.Str()}
 }
 
 func (d *decoder) imports(m *Module) {
-	for range d.count() {
-		name := d.str()
+	for range d.Count() {
+		name := d.Str()
 		m.Imports[name] = d.importValue()
 	}
-	if n := d.count(); n > 0 {
+	if n := d.Count(); n > 0 {
 		m.ReExports = make([]Import, n)
 		for i := range m.ReExports {
 			m.ReExports[i] = d.importValue()
@@ -260,10 +187,10 @@ func (d *decoder) imports(m *Module) {
 }
 
 func (d *decoder) exports(m *Module) {
-	for range d.count() {
-		name := d.str()
-		x := Export{Func: d.funcRef(), Local: d.str()}
-		if d.bool() {
+	for range d.Count() {
+		name := d.Str()
+		x := Export{Func: d.funcRef(), Local: d.Str()}
+		if d.Bool() {
 			from := d.importValue()
 			x.From = &from
 		}
@@ -273,12 +200,12 @@ func (d *decoder) exports(m *Module) {
 }
 
 func (d *decoder) pos() Pos {
-	return Pos{File: d.str(), Line: d.int32(), Column: d.int32(), EndLine: d.int32(),
-		EndColumn: d.int32(), Text: d.str()}
+	return Pos{File: d.Str(), Line: d.Int32(), Column: d.Int32(), EndLine: d.Int32(),
+		EndColumn: d.Int32(), Text: d.Str()}
 }
 
 func (d *decoder) stmt() Stmt {
-	switch tag := d.uint(); tag {
+	switch tag := d.Uint(); tag {
 	case tagAssign:
 		s := &Assign{To: d.target()}
 		s.Value = d.expr()
@@ -291,9 +218,9 @@ func (d *decoder) stmt() Stmt {
 		s.Pos = d.pos()
 		return s
 	case tagGuard:
-		return &Guard{Var: d.str(), Kind: d.str(), Pos: d.pos()}
+		return &Guard{Var: d.Str(), Kind: d.Str(), Pos: d.pos()}
 	default:
-		d.fail("statement tag %d", tag)
+		d.Fail("statement tag %d", tag)
 		return nil
 	}
 }
@@ -303,23 +230,23 @@ func (d *decoder) target() Target {
 		return nil
 	}
 	defer d.leave()
-	switch tag := d.uint(); tag {
+	switch tag := d.Uint(); tag {
 	case 0:
 		return nil
 	case tagVar:
-		return &VarTarget{Name: d.str()}
+		return &VarTarget{Name: d.Str()}
 	case tagMemberTarget:
 		t := &MemberTarget{Obj: d.expr()}
-		t.Prop = d.str()
+		t.Prop = d.Str()
 		return t
 	case tagPattern:
 		t := &PatternTarget{}
-		if n := d.count(); n > 0 {
+		if n := d.Count(); n > 0 {
 			t.Fields = make([]PatternField, n)
 			for i := range t.Fields {
 				f := &t.Fields[i]
-				f.Key = d.str()
-				f.Index = int(d.int32())
+				f.Key = d.Str()
+				f.Index = int(d.Int32())
 				f.Target = d.target()
 				f.Default = d.expr()
 			}
@@ -327,7 +254,7 @@ func (d *decoder) target() Target {
 		t.Rest = d.target()
 		return t
 	default:
-		d.fail("target tag %d", tag)
+		d.Fail("target tag %d", tag)
 		return nil
 	}
 }
@@ -336,15 +263,15 @@ func (d *decoder) target() Target {
 func (d *decoder) enter() bool {
 	d.depth++
 	if d.depth > maxDecodeDepth {
-		d.fail("nested too deep")
+		d.Fail("nested too deep")
 	}
-	return d.err == nil
+	return d.Err() == nil
 }
 
 func (d *decoder) leave() { d.depth-- }
 
 func (d *decoder) exprList() []Expr {
-	n := d.count()
+	n := d.Count()
 	if n == 0 {
 		return nil
 	}
@@ -360,14 +287,14 @@ func (d *decoder) expr() Expr {
 		return nil
 	}
 	defer d.leave()
-	tag := d.uint()
+	tag := d.Uint()
 	switch tag {
 	case tagNil:
 		return nil
 	case tagShared:
-		i := d.uint()
+		i := d.Uint()
 		if i >= uint64(len(d.exprs)) {
-			d.fail("shared expression %d of %d", i, len(d.exprs))
+			d.Fail("shared expression %d of %d", i, len(d.exprs))
 			return nil
 		}
 		return d.exprs[i]
@@ -390,30 +317,30 @@ func (d *decoder) expr() Expr {
 func (d *decoder) exprBody(tag uint64) (Expr, *Pos) {
 	switch tag {
 	case tagConst:
-		x := &Const{Kind: ConstKind(d.uint()), Value: d.str()}
+		x := &Const{Kind: ConstKind(d.Uint()), Value: d.Str()}
 		return x, &x.Pos
 	case tagRef:
-		x := &Ref{Name: d.str()}
+		x := &Ref{Name: d.Str()}
 		return x, &x.Pos
 	case tagThis:
 		x := &This{}
 		return x, &x.Pos
 	case tagMember:
 		x := &Member{Obj: d.expr()}
-		x.Prop = d.str()
+		x.Prop = d.Str()
 		x.Index = d.expr()
 		return x, &x.Pos
 	case tagCall:
 		x := &Call{Callee: d.expr()}
 		x.Args = d.exprList()
-		x.New = d.bool()
-		x.Tagged = d.bool()
+		x.New = d.Bool()
+		x.Tagged = d.Bool()
 		return x, &x.Pos
 	case tagConcat:
 		x := &Concat{Parts: d.exprList()}
 		return x, &x.Pos
 	case tagOp:
-		x := &Op{Op: d.str()}
+		x := &Op{Op: d.Str()}
 		x.Args = d.exprList()
 		return x, &x.Pos
 	case tagChoice:
@@ -434,19 +361,19 @@ func (d *decoder) exprBody(tag uint64) (Expr, *Pos) {
 		x := &Unknown{}
 		return x, &x.Pos
 	}
-	d.fail("expression tag %d", tag)
+	d.Fail("expression tag %d", tag)
 	return nil, nil
 }
 
 func (d *decoder) object() (Expr, *Pos) {
 	x := &Object{}
-	if n := d.count(); n > 0 {
+	if n := d.Count(); n > 0 {
 		x.Props = make([]Prop, n)
 		for i := range x.Props {
 			p := &x.Props[i]
-			p.Key = d.str()
+			p.Key = d.Str()
 			p.Value = d.expr()
-			p.Spread = d.bool()
+			p.Spread = d.Bool()
 		}
 	}
 	return x, &x.Pos

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rampart-sec/rampart/internal/appmodel"
+	"github.com/rampart-sec/rampart/internal/cache"
 	"github.com/rampart-sec/rampart/internal/deps"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
@@ -67,6 +68,9 @@ type Options struct {
 	Now func() time.Time
 	// Budget bounds the analysis of each file; zero fields take DefaultBudget's.
 	Budget Budget
+	// Cache, if set, keeps each file's analysis for the next run, which then analyses
+	// only the files that changed.
+	Cache *cache.Store
 	// SecretFixtures picks the files whose credentials are test data, not reported; nil
 	// means test code (workspace.IsTestPath).
 	SecretFixtures func(rel string) bool
@@ -275,12 +279,20 @@ func analyzeAll(ctx context.Context, files []workspace.File, opt Options,
 	progress func(Progress), sec *secrets.Scanner, log *slog.Logger) ([]outcome, error) {
 	progress(Progress{Phase: PhaseAnalyze, Total: len(files)})
 	budget := opt.Budget.withDefaults()
-	var done atomic.Int64
+	var done, hits atomic.Int64
 	out := make([]outcome, len(files))
 	err := parallel(ctx, len(files), opt.Workers, func(i int) {
-		out[i] = analyzeFile(&files[i], sec, budget, log)
+		var hit bool
+		out[i], hit = analyzeCached(&files[i], sec, budget, log, opt.Cache)
+		if hit {
+			hits.Add(1)
+		}
 		progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)), Total: len(files)})
 	})
+	if opt.Cache != nil {
+		log.Debug("analyses from the cache", "files", hits.Load(), "of", len(files),
+			"cache", opt.Cache.Dir())
+	}
 	return out, err
 }
 
