@@ -1,208 +1,270 @@
 package scan
 
 import (
+	"bytes"
 	"context"
-	"fmt"
-	"runtime"
+	"log/slog"
+	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/rampart-sec/rampart/internal/corpus"
+	"github.com/rampart-sec/rampart/internal/deps"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
+	"github.com/rampart-sec/rampart/internal/report"
+	"github.com/rampart-sec/rampart/internal/secrets"
+	"github.com/rampart-sec/rampart/internal/syntax"
 	"github.com/rampart-sec/rampart/internal/workspace"
 )
 
-// routeTemplate is one realistic Express route file: queries safe and unsafe, auth
-// helpers, crypto. %[1]d makes names unique per file.
-const routeTemplate = `const express = require('express');
-const crypto = require('crypto');
-const jwt = require('jsonwebtoken');
-const { exec, execFile } = require('child_process');
-const { pool } = require('../db');
+// The benchmarks measure each phase of a scan of a generated corpus (internal/corpus):
+// Discover, Parse (discovery and parsing, what a scan cannot go below), Lower (pattern
+// rules and lowering of parsed trees), Analyze (the whole-program phase: linking, the
+// application model and its checks, data flows) and Report (rendering a result), and
+// Scan, the whole of it. All but Report give files/s, lines/s and the corpus's lines;
+// setup stays out of the timings.
 
-const router = express.Router();
-const SORT_%[1]d = { date: 'created_at', total: 'total_cents' };
-
-router.get('/items%[1]d/:id', async (req, res) => {
-  const { rows } = await pool.query('SELECT * FROM items WHERE id = $1', [req.params.id]);
-  if (rows.length === 0) {
-    return res.status(404).json({ error: 'not found' });
-  }
-  res.json(rows[0]);
-});
-
-router.get('/items%[1]d', async (req, res) => {
-  const column = SORT_%[1]d[req.query.sort] || 'created_at';
-  const limit = Math.min(parseInt(req.query.limit, 10) || 20, 100);
-  const { rows } = await pool.query(
-    ` + "`SELECT id, name FROM items ORDER BY ${column} LIMIT ${limit}`" + `,
-  );
-  res.json(rows);
-});
-
-router.get('/search%[1]d', async (req, res) => {
-  const term = req.query.q;
-  const sql = "SELECT * FROM items WHERE name LIKE '%%" + term + "%%'";
-  const { rows } = await pool.query(sql);
-  res.json(rows);
-});
-
-router.post('/items%[1]d', async (req, res) => {
-  const { name, price, description } = req.body;
-  if (typeof name !== 'string' || name.length > 200) {
-    return res.status(400).json({ error: 'invalid name' });
-  }
-  const result = await pool.query(
-    'INSERT INTO items (name, price, description) VALUES ($1, $2, $3) RETURNING id',
-    [name, price, description],
-  );
-  res.status(201).json({ id: result.rows[0].id });
-});
-
-function token%[1]d(user) {
-  return jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' });
-}
-
-function verify%[1]d(token) {
-  return jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] });
-}
-
-function resetCode%[1]d() {
-  return crypto.randomInt(0, 1000000).toString().padStart(6, '0');
-}
-
-router.post('/ping%[1]d', (req, res) => {
-  execFile('ping', ['-c', '1', String(req.body.host)], (err, out) => res.send(out));
-});
-
-class Service%[1]d {
-  constructor(db) {
-    this.db = db;
-    this.cache = new Map();
-  }
-
-  async find(id) {
-    if (this.cache.has(id)) {
-      return this.cache.get(id);
-    }
-    const { rows } = await this.db.query('SELECT * FROM items WHERE id = $1', [id]);
-    this.cache.set(id, rows[0]);
-    return rows[0];
-  }
-
-  async list(filter) {
-    const parts = [];
-    const values = [];
-    for (const [key, value] of Object.entries(filter)) {
-      values.push(value);
-      parts.push(key + ' = $' + values.length);
-    }
-    return this.db.query('SELECT * FROM items', values);
-  }
-
-  summarize(items) {
-    return items.reduce((acc, item) => {
-      acc.count += 1;
-      acc.total += item.price * item.quantity;
-      acc.names.push(item.name.trim().toLowerCase());
-      return acc;
-    }, { count: 0, total: 0, names: [] });
-  }
-}
-
-module.exports = { router, token%[1]d, verify%[1]d, resetCode%[1]d, Service%[1]d };
-`
-
-// generatedRepo returns n route files and a small db module, keyed by path.
-func generatedRepo(n int) map[string]string {
-	files := map[string]string{
-		"src/db.js": "const { Pool } = require('pg');\nmodule.exports = { pool: new Pool() };\n",
-	}
-	for i := range n {
-		files[fmt.Sprintf("src/routes/r%04d.js", i)] = fmt.Sprintf(routeTemplate, i)
-	}
-	return files
-}
-
-// benchFiles is the size of the benchmark repository: 1,040 files of 97 lines, over
-// 100,000 lines in all.
-const benchFiles = 1040
+// benchLines is the size of the benchmark corpus in source lines, unless the
+// environment variable RAMPART_BENCH_LINES gives another.
+const benchLines = 100_000
 
 // benchGCPercent is the collector setting of the rampart command, so that the benchmarks
 // measure what users run.
 const benchGCPercent = 400
 
-// benchRepo writes the benchmark repository and returns its root and line count.
-func benchRepo(b *testing.B) (string, int) {
+// benchCorpus is a generated corpus and its manifest.
+type benchCorpus struct {
+	root     string
+	manifest *corpus.Manifest
+}
+
+// benchRepo writes the benchmark corpus and sets the command's collector setting for
+// the rest of the benchmark.
+func benchRepo(b *testing.B) benchCorpus {
 	b.Helper()
+	lines := benchLines
+	if s := os.Getenv("RAMPART_BENCH_LINES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("RAMPART_BENCH_LINES=%q: %v", s, err)
+		}
+		lines = n
+	}
 	old := debug.SetGCPercent(benchGCPercent)
 	b.Cleanup(func() { debug.SetGCPercent(old) })
 	root := b.TempDir()
-	files := generatedRepo(benchFiles)
-	writeTree(b, root, files)
-	lines := 0
-	for _, content := range files {
-		lines += strings.Count(content, "\n")
+	m, err := corpus.Generate(root, corpus.Options{Lines: lines, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
 	}
-	return root, lines
+	return benchCorpus{root: root, manifest: m}
 }
 
-// BenchmarkScan measures a whole scan, discovery to sorted findings, of a generated
-// repository of over 100,000 lines.
+// discover finds the corpus's files as Run does.
+func (c benchCorpus) discover(tb testing.TB) *workspace.Result {
+	tb.Helper()
+	ws, err := workspace.Discover(c.root, workspace.Options{
+		Languages: Languages,
+		Others:    javascript.TemplateExtensions(),
+		Config:    secrets.IsConfigFile,
+		Manifests: deps.IsManifest,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ws
+}
+
+// BenchmarkScan measures a whole scan, discovery to sorted findings, and checks that it
+// reports every planted vulnerability.
 func BenchmarkScan(b *testing.B) {
-	root, lines := benchRepo(b)
+	c := benchRepo(b)
+	var res *Result
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := Run(context.Background(), root, Options{})
+		var err error
+		res, err = Run(context.Background(), c.root, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res.Scope.Lines != lines {
-			b.Fatalf("scanned %d lines, want %d", res.Scope.Lines, lines)
-		}
 	}
-	reportRate(b, lines)
+	if res.Scope.Lines != c.manifest.SourceLines {
+		b.Fatalf("scanned %d lines, want %d", res.Scope.Lines, c.manifest.SourceLines)
+	}
+	if missed := missedPlants(c.manifest, res); len(missed) > 0 {
+		b.Fatalf("%d of %d planted vulnerabilities not reported, first %s", len(missed),
+			len(c.manifest.Planted), missed[0])
+	}
+	reportRate(b, c.manifest)
 }
 
-// BenchmarkParse measures what a scan cannot go below: discovering and parsing the same
-// repository on all cores, with no analysis.
+// BenchmarkDiscover measures walking the corpus and reading its files.
+func BenchmarkDiscover(b *testing.B) {
+	c := benchRepo(b)
+	b.ResetTimer()
+	for b.Loop() {
+		c.discover(b)
+	}
+	reportRate(b, c.manifest)
+}
+
+// BenchmarkParse measures what a scan cannot go below: discovering and parsing the
+// corpus on all cores, with no analysis.
 func BenchmarkParse(b *testing.B) {
-	root, lines := benchRepo(b)
+	c := benchRepo(b)
 	b.ResetTimer()
 	for b.Loop() {
-		ws, err := workspace.Discover(root, workspace.Options{Languages: Languages})
+		ws := c.discover(b)
+		trees := parseAll(b, ws.Files)
+		for _, t := range trees {
+			t.Release()
+		}
+	}
+	reportRate(b, c.manifest)
+}
+
+// BenchmarkLower measures the pattern rules and the lowering into the model
+// (javascript.AnalyzeFile) of trees parsed beforehand, on all cores.
+func BenchmarkLower(b *testing.B) {
+	c := benchRepo(b)
+	files := c.discover(b).Files
+	trees := parseAll(b, files)
+	b.ResetTimer()
+	for b.Loop() {
+		err := parallel(context.Background(), len(files), 0, func(i int) {
+			javascript.AnalyzeFile(files[i].Rel, files[i].Language, trees[i])
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		parseAll(b, ws.Files)
 	}
-	reportRate(b, lines)
+	reportRate(b, c.manifest)
 }
 
-func parseAll(b *testing.B, files []workspace.File) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f := &files[i]
-				if _, err := javascript.GrammarFor(f.Rel, f.Language).Parse(f.Content); err != nil {
-					b.Error(err)
+// BenchmarkAnalyze measures the whole-program phase (wholeProgram) over files analysed
+// beforehand. Each iteration gets freshly lowered modules, so that nothing one run
+// leaves in them speeds up the next.
+func BenchmarkAnalyze(b *testing.B) {
+	c := benchRepo(b)
+	ws := c.discover(b)
+	log := slog.New(slog.DiscardHandler)
+	for b.Loop() {
+		b.StopTimer()
+		outcomes := analyzeForBench(b, ws)
+		res := collect(ws, outcomes, log)
+		b.StartTimer()
+		if err := wholeProgram(res, outcomes, ws, Options{}, log); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRate(b, c.manifest)
+}
+
+// analyzeForBench parses and analyses every file as a scan does.
+func analyzeForBench(b *testing.B, ws *workspace.Result) []outcome {
+	b.Helper()
+	sec, err := secretScanner()
+	if err != nil {
+		b.Fatal(err)
+	}
+	outcomes, err := analyzeAll(context.Background(), ws.Files, Options{},
+		func(Progress) {}, sec, slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return outcomes
+}
+
+// BenchmarkReport measures rendering a scan's result in each machine and review format,
+// and reports findings/s and the output's MB/s.
+func BenchmarkReport(b *testing.B) {
+	c := benchRepo(b)
+	res, err := Run(context.Background(), c.root, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rev := &report.Review{
+		Tool:      report.Tool{Name: "rampart", Version: "bench"},
+		ID:        "BENCH-1",
+		Scope:     res.Scope,
+		Findings:  res.Findings,
+		Positives: res.Positives,
+	}
+	writers := map[string]report.Writer{
+		"markdown": report.Markdown{},
+		"json":     report.JSON{},
+		"sarif": report.SARIF{Rules: Catalog().All(),
+			Line: sourceLines(c.discover(b).Files)},
+	}
+	for _, name := range []string{"markdown", "json", "sarif"} {
+		b.Run(name, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := writers[name].Write(&buf, rev); err != nil {
+					b.Fatal(err)
 				}
 			}
+			perOp := b.Elapsed().Seconds() / float64(b.N)
+			b.SetBytes(int64(buf.Len()))
+			b.ReportMetric(float64(len(rev.Findings))/perOp, "findings/s")
+			b.ReportMetric(float64(len(rev.Findings)), "findings")
 		})
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
-func reportRate(b *testing.B, lines int) {
+// sourceLines returns the lines of the reviewed files, as the command gives SARIF, from
+// memory rather than the disk.
+func sourceLines(files []workspace.File) func(file string, line int) (string, bool) {
+	lines := make(map[string][]string, len(files))
+	for _, f := range files {
+		lines[f.Rel] = strings.Split(string(f.Content), "\n")
+	}
+	return func(file string, line int) (string, bool) {
+		ls := lines[file]
+		if line < 1 || line > len(ls) {
+			return "", false
+		}
+		return ls[line-1], true
+	}
+}
+
+// parseAll parses files on all cores and returns their trees, in order.
+func parseAll(b *testing.B, files []workspace.File) []*syntax.File {
+	trees := make([]*syntax.File, len(files))
+	err := parallel(context.Background(), len(files), 0, func(i int) {
+		f := &files[i]
+		t, err := javascript.GrammarFor(f.Rel, f.Language).Parse(f.Content)
+		if err != nil {
+			b.Error(err)
+		}
+		trees[i] = t
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return trees
+}
+
+// reportRate reports the corpus's files and lines per second of one iteration, and its
+// size.
+func reportRate(b *testing.B, m *corpus.Manifest) {
 	perOp := b.Elapsed().Seconds() / float64(b.N)
-	b.ReportMetric(benchFiles/perOp, "files/s")
-	b.ReportMetric(float64(lines)/perOp, "lines/s")
-	b.ReportMetric(float64(lines), "lines")
+	b.ReportMetric(float64(m.SourceFiles)/perOp, "files/s")
+	b.ReportMetric(float64(m.SourceLines)/perOp, "lines/s")
+	b.ReportMetric(float64(m.SourceLines), "lines")
+}
+
+// generatedRepo returns a corpus of about n*100 lines of source, and at least
+// corpus.MinLines, by path: a realistic repository of some size for tests.
+func generatedRepo(n int) map[string]string {
+	lines := min(max(n*100, corpus.MinLines), corpus.MaxLines)
+	files, _, err := corpus.Files(corpus.Options{Lines: lines, Seed: 1})
+	if err != nil {
+		// The size is clamped to the bounds Files accepts.
+		panic(err)
+	}
+	return files
 }
