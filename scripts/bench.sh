@@ -10,7 +10,9 @@
 #    on a corpus of the first size;
 # 2. for each size, a whole `bin/rampart scan DIR --all --format json` on all cores and
 #    on one (GOMAXPROCS=1), with lines/s, files/s, wall seconds and peak RSS, beside a
-#    parse-only baseline (BenchmarkParse) and the ratio of the scan to it;
+#    parse-only baseline (BenchmarkParse) and the ratio of the scan to it; then a scan
+#    that fills the analysis cache, and one after a one-line change to one file, which
+#    reads every other file's analysis from the cache;
 # 3. the lookup of a project's packages in a large advisory archive (internal/osvdb).
 #
 # Corpora go to a temporary directory, removed on exit. Peak RSS needs GNU time
@@ -82,8 +84,8 @@ RAMPART_BENCH_LINES=${sizes[0]} "$tmp/scan.test" -test.run '^$' -test.bench . \
 	-test.benchtime 3x | grep -E '^Benchmark'
 
 echo "== whole scans: bin/rampart scan DIR ${scan_flags[*]}"
-printf '%-9s %6s %9s %10s %8s %8s %8s %6s %8s %7s\n' lines files "lines/s" "files/s" \
-	wall "RSS MiB" parse "ratio" "1 core" speedup
+printf '%-9s %6s %9s %10s %8s %8s %8s %6s %8s %7s %8s %8s %8s\n' lines files "lines/s" \
+	"files/s" wall "RSS MiB" parse "ratio" "1 core" speedup "filling" "1 change" "RSS MiB"
 for n in "${sizes[@]}"; do
 	dir="$tmp/corpus-$n"
 	"$tmp/gencorpus" -lines "$n" -seed 1 -out "$dir" >/dev/null
@@ -91,15 +93,24 @@ for n in "${sizes[@]}"; do
 	files=$(field source_files "$dir/.rampart-corpus.json")
 	timed "$tmp/all" bin/rampart scan "$dir" "${scan_flags[@]}"
 	timed "$tmp/one" env GOMAXPROCS=1 bin/rampart scan "$dir" "${scan_flags[@]}"
+	timed "$tmp/fill" bin/rampart scan "$dir" --all --format json --quiet \
+		--cache-dir "$tmp/cache-$n"
+	echo "// changed" >>"$(find "$dir" -path '*/src/routes/*.js' | sort | head -n 1)"
+	timed "$tmp/change" bin/rampart scan "$dir" --all --format json --quiet \
+		--cache-dir "$tmp/cache-$n"
 	read -r wall rss <"$tmp/all"
 	read -r wall1 _ <"$tmp/one"
+	read -r fill _ <"$tmp/fill"
+	read -r change crss <"$tmp/change"
 	parse=$(parse_seconds "$n")
-	awk -v n="$lines" -v f="$files" -v w="$wall" -v r="$rss" -v p="$parse" -v w1="$wall1" '
-		BEGIN { printf "%-9d %6d %9.0f %10.0f %8.2f %8s %8.2f %6.2f %8.2f %7.2f\n",
-			n, f, n / w, f / w, w, r, p, w / p, w1, w1 / w }'
-	rm -rf "$dir"
+	awk -v n="$lines" -v f="$files" -v w="$wall" -v r="$rss" -v p="$parse" -v w1="$wall1" \
+		-v fl="$fill" -v c="$change" -v cr="$crss" '
+		BEGIN { printf "%-9d %6d %9.0f %10.0f %8.2f %8s %8.2f %6.2f %8.2f %7.2f %8.2f %8.2f %8s\n",
+			n, f, n / w, f / w, w, r, p, w / p, w1, w1 / w, fl, c, cr }'
+	rm -rf "$dir" "$tmp/cache-$n"
 done
-echo "(ratio: whole scan over parse-only; speedup: one core over all $(nproc))"
+echo "(ratio: whole scan over parse-only; speedup: one core over all $(nproc);" \
+	"filling: a scan that writes the cache; 1 change: the next scan after one file changed)"
 
 # The advisory database: a project's 1,000 packages against a 100,000-record archive,
 # through the package-name index and without it.
