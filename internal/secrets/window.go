@@ -69,10 +69,18 @@ func (w *keywordWindows) narrow(content string) string {
 			return content
 		}
 		line := lineOf(starts, int(m.Pos()))
-		if w.assigned && !assignmentAfter(content, starts, line, int(m.Pos())+len(m.Match())) {
-			continue
+		after := windowAfter
+		if w.assigned {
+			var ok, spills bool
+			if ok, spills = assignmentAfter(content, starts, line,
+				int(m.Pos())+len(m.Match())); !ok {
+				continue
+			}
+			if !spills {
+				after = 0
+			}
 		}
-		for l := line; l <= min(line+windowAfter, len(keep)-1); l++ {
+		for l := line; l <= min(line+after, len(keep)-1); l++ {
 			if !keep[l] {
 				keep[l] = true
 				kept++
@@ -104,18 +112,25 @@ func (w *keywordWindows) narrow(content string) string {
 // name of up to 20 characters, then up to 3 spaces or quotes.
 const assignmentReach = 23
 
+// valueReach is how far past its keyword the generic rule's value can start: the
+// operator's reach, an operator of up to 4 characters (:::=), then up to 5 quotes,
+// spaces or equals signs.
+const valueReach = assignmentReach + 4 + 5
+
 // assignmentAfter reports whether an operator the generic rule accepts (=, >, :, |, ?=
 // or ,) can follow the keyword that ends at end, on line: within reach on the same
-// line, or on the next lines when the line ends within reach.
-func assignmentAfter(content string, starts []int, line, end int) bool {
+// line, or on the next lines when the line ends within reach. spills says whether the
+// match can go on past the line's end, which only happens when the line ends before
+// the value can start.
+func assignmentAfter(content string, starts []int, line, end int) (ok, spills bool) {
 	lineEnd := len(content)
 	if line+1 < len(starts) {
 		lineEnd = starts[line+1] - 1
 	}
-	if lineEnd-end <= assignmentReach {
-		return true
+	if lineEnd-end <= valueReach {
+		return true, true
 	}
-	return strings.ContainsAny(content[end:end+assignmentReach+1], "=>:|?,")
+	return strings.ContainsAny(content[end:end+assignmentReach+1], "=>:|?,"), false
 }
 
 // lineStarts returns the byte offset of each line of s.

@@ -57,6 +57,8 @@ var windowSamples = map[string]string{
 	"deploy.sh": "curl -X POST https://api.example.com \\\n  -u admin:Zq8pLr3vTn5sWx \\\n  -d x\n",
 	"ci.yml": "env:\n  GITHUB_TOKEN: ghp_R8s3kVQ2mN7pL4xT9wZ1bC6dF0gH5jK8yU2e\n" +
 		"  slack: xoxb-2049871234-2049875678901-Zq8pLr3vTn5sWx2cHq8mV2eZ\n",
+	"spill.yml": "apiKey:\n\n  Zq8pLr3vTn5sWx2cHq8m\nsecret   =   \n 'Hq8mV2eZvKYlo2C0dXq7'\n" +
+		"token: Vq7rT2pLx9ZsQ4wE8rTz # and a long comment after the value on its line\n",
 	"mixed.js": "// Ünïcödé comment with a key\nconst KEY = 'Zq8pLr3vTn5sWx2cHq8m';\n",
 }
 
