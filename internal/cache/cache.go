@@ -3,15 +3,16 @@
 // everything the analysis depends on (the file's path and content, and the rampart
 // build that analysed it), so an entry is never stale: a changed input is a new key.
 //
-// The store is safe to share between concurrent runs and against damage. An entry is
-// written to a temporary file and renamed into place, so a reader sees a whole entry
-// or none; every entry carries a checksum of its content, and one that does not match
-// (a disk full, a crash mid-write, a hand edit) is a miss, removed so that the next run
-// writes it again.
+// The entries of one reviewed tree live in one pack file, which a run reads and then
+// replaces with a pack of the entries it used: writing thousands of small files cost
+// more than the analyses they saved. A pack is written to a temporary file and renamed
+// into place, so concurrent runs each see a whole pack (the last to finish wins), and
+// every entry and the index carry a checksum, so damage (a full disk, a crash, a hand
+// edit) makes misses, never wrong results.
 package cache
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -21,19 +22,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
+	"sync"
 	"time"
 )
-
-// magic opens every entry; its last byte is the layout version.
-var magic = []byte("rampart cache\x02")
-
-// castagnoli is the CRC-32C table. The checksum guards against damage, not against an
-// attacker (who could write the cache could write the binary), and CRC-32C is computed
-// in hardware at several GB/s: a second scan reads every entry.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-const sumSize = 4
 
 // Key addresses one entry.
 type Key [sha256.Size]byte
@@ -80,64 +71,106 @@ func Open(dir string) (*Store, error) {
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
-// path spreads entries over 256 directories, so that none grows too large to list.
-func (s *Store) path(k Key) string {
-	name := k.String()
-	return filepath.Join(s.dir, name[:2], name[2:])
+// packPath names the pack of a reviewed tree.
+func (s *Store) packPath(tree string) string {
+	sum := sha256.Sum256([]byte(tree))
+	return filepath.Join(s.dir, hex.EncodeToString(sum[:12])+packExt)
 }
 
-// Get returns the entry for k, or false when there is none or it is damaged.
-func (s *Store) Get(k Key) ([]byte, bool) {
-	path := s.path(k)
-	data, err := os.ReadFile(path)
+const packExt = ".pack"
+
+// Session is one run's use of the pack of a tree: it reads the entries the last run
+// left and writes the pack the next run reads. Its methods are safe for concurrent use.
+type Session struct {
+	path string
+	old  *pack // nil when there was none, or it was damaged
+
+	mu      sync.Mutex
+	tmp     *os.File
+	w       *bufio.Writer
+	offset  int64
+	written map[Key]span
+	err     error
+}
+
+// Session starts a run over tree, an absolute path that tells reviewed trees apart.
+func (s *Store) Session(tree string) (*Session, error) {
+	path := s.packPath(tree)
+	tmp, err := os.CreateTemp(s.dir, ".tmp-*"+packExt)
 	if err != nil {
-		return nil, false
+		return nil, fmt.Errorf("cache: %w", err)
 	}
-	body, ok := open(data)
-	if !ok {
-		_ = os.Remove(path) // damaged: the next Put writes it again
-		return nil, false
-	}
-	return body, true
+	ss := &Session{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<20),
+		written: make(map[Key]span)}
+	ss.old, _ = openPack(path) // a missing or damaged pack is an empty cache
+	ss.write(packMagic)
+	return ss, nil
 }
 
-// open checks an entry's frame and returns its content.
-func open(data []byte) ([]byte, bool) {
-	if !bytes.HasPrefix(data, magic) || len(data) < len(magic)+sumSize {
+// Get returns the entry for k, or false when there is none or it is damaged. An entry
+// that is found is kept for the next run.
+func (s *Session) Get(k Key) ([]byte, bool) {
+	if s.old == nil {
 		return nil, false
 	}
-	sum, body := data[len(magic):len(magic)+sumSize], data[len(magic)+sumSize:]
-	return body, binary.LittleEndian.Uint32(sum) == crc32.Checksum(body, castagnoli)
+	data, ok := s.old.get(k)
+	if ok {
+		s.Put(k, data)
+	}
+	return data, ok
 }
 
-// Put stores data under k. Two runs putting the same key at once both succeed; the
-// entry is one of theirs, whole.
-func (s *Store) Put(k Key, data []byte) error {
-	path := s.path(k)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("cache put: %w", err)
+// Put stores data under k for the next run.
+func (s *Session) Put(k Key, data []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.written[k]; dup || s.err != nil {
+		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cache put: %w", err)
+	at := s.offset
+	s.write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(data, castagnoli)))
+	s.write(data)
+	s.written[k] = span{offset: at, length: uint32(len(data))}
+}
+
+// write appends to the new pack; the first error stops the writing and is Close's.
+func (s *Session) write(b []byte) {
+	if s.err != nil {
+		return
 	}
-	sum := binary.LittleEndian.AppendUint32(nil, crc32.Checksum(data, castagnoli))
-	_, err = tmp.Write(slices.Concat(magic, sum, data))
-	if cerr := tmp.Close(); err == nil {
+	n, err := s.w.Write(b)
+	s.offset += int64(n)
+	s.err = err
+}
+
+// Close writes the new pack's index and puts the pack in place of the old one. After
+// an error the old pack stays.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.old != nil {
+		s.old.f.Close()
+	}
+	s.write(encodeIndex(s.written, s.offset))
+	err := s.err
+	if err == nil {
+		err = s.w.Flush()
+	}
+	if cerr := s.tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = os.Rename(s.tmp.Name(), s.path)
 	}
 	if err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("cache put: %w", err)
+		_ = os.Remove(s.tmp.Name())
+		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
 }
 
-// Prune removes the entries not written for longer than age, and temporary files that
-// a killed run left behind, and returns how many it removed.
+// Prune removes the packs not written for longer than age (trees no longer reviewed),
+// and temporary files a killed run left behind, and returns how many it removed.
 func (s *Store) Prune(age time.Duration) (int, error) {
 	cutoff := time.Now().Add(-age)
 	removed := 0

@@ -19,18 +19,50 @@ func store(t *testing.T) *Store {
 	return s
 }
 
-func TestPutThenGet(t *testing.T) {
-	s := store(t)
-	k := NewKey([]byte("src/a.js"), []byte("content"))
-	if _, ok := s.Get(k); ok {
-		t.Fatal("an empty store had an entry")
-	}
-	if err := s.Put(k, []byte("analysis")); err != nil {
+func session(t *testing.T, s *Store, tree string) *Session {
+	t.Helper()
+	ss, err := s.Session(tree)
+	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok := s.Get(k)
-	if !ok || string(got) != "analysis" {
-		t.Fatalf("Get = %q, %v", got, ok)
+	return ss
+}
+
+func closeSession(t *testing.T, ss *Session) {
+	t.Helper()
+	if err := ss.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestEntriesLastFromOneRunToTheNext(t *testing.T) {
+	s := store(t)
+	a, b := NewKey([]byte("src/a.js"), []byte("1")), NewKey([]byte("src/b.js"), []byte("1"))
+
+	run := session(t, s, "/repo")
+	if _, ok := run.Get(a); ok {
+		t.Fatal("an empty store had an entry")
+	}
+	run.Put(a, []byte("analysis of a"))
+	run.Put(b, []byte("analysis of b"))
+	closeSession(t, run)
+
+	// The second run uses a only: b is not carried into the pack the third run reads.
+	run = session(t, s, "/repo")
+	if got, ok := run.Get(a); !ok || string(got) != "analysis of a" {
+		t.Fatalf("Get(a) = %q, %v", got, ok)
+	}
+	closeSession(t, run)
+	run = session(t, s, "/repo")
+	_, okA := run.Get(a)
+	_, okB := run.Get(b)
+	closeSession(t, run)
+	if !okA || okB {
+		t.Errorf("third run: a %v (want true), b %v (want false)", okA, okB)
+	}
+
+	if other := session(t, s, "/other"); other.old != nil {
+		t.Error("another tree read this tree's pack")
 	}
 }
 
@@ -43,87 +75,104 @@ func TestKeysSeparateTheirParts(t *testing.T) {
 	}
 }
 
-func TestDamagedEntriesAreMissesAndRemoved(t *testing.T) {
-	for name, damage := range map[string]func([]byte) []byte{
-		"flipped byte": func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
-		"truncated":    func(b []byte) []byte { return b[:len(b)-3] },
-		"empty":        func([]byte) []byte { return nil },
-		"foreign":      func(b []byte) []byte { return []byte("{}") },
-	} {
-		t.Run(name, func(t *testing.T) {
-			s := store(t)
-			k := NewKey([]byte(name))
-			if err := s.Put(k, []byte("a long enough analysis")); err != nil {
-				t.Fatal(err)
+// TestDamageMakesMisses damages a pack at every byte in turn: each entry is then its
+// own value or a miss, never anything else.
+func TestDamageMakesMisses(t *testing.T) {
+	s := store(t)
+	keys := []Key{NewKey([]byte("a")), NewKey([]byte("b"))}
+	values := [][]byte{[]byte("first analysis"), []byte("second analysis")}
+	run := session(t, s, "/repo")
+	for i, k := range keys {
+		run.Put(k, values[i])
+	}
+	closeSession(t, run)
+	path := s.packPath("/repo")
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for i := range good {
+		bad := bytes.Clone(good)
+		bad[i] ^= 0x55
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		run := session(t, s, "/repo")
+		for j, k := range keys {
+			if got, ok := run.Get(k); ok && !bytes.Equal(got, values[j]) {
+				t.Fatalf("byte %d damaged: entry %d read as %q", i, j, got)
 			}
-			data, err := os.ReadFile(s.path(k))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(s.path(k), damage(data), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			if got, ok := s.Get(k); ok {
-				t.Fatalf("a damaged entry was read: %q", got)
-			}
-			if _, err := os.Stat(s.path(k)); !os.IsNotExist(err) {
-				t.Errorf("the damaged entry is still there: %v", err)
-			}
-		})
+		}
+		run.tmp.Close()
+		os.Remove(run.tmp.Name())
+	}
+	for _, cut := range []int{0, 5, len(good) - 1} {
+		if err := os.WriteFile(path, good[:cut], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if run := session(t, s, "/repo"); run.old != nil {
+			t.Errorf("a pack cut to %d bytes was opened", cut)
+		}
 	}
 }
 
-// TestConcurrentRunsShareTheStore has writers put the same keys while readers read
-// them: every read is a miss or a whole entry, never a part of one.
+// TestConcurrentRunsShareTheStore runs sessions of the same tree side by side: each
+// finishes, and the pack left is one of theirs, whole.
 func TestConcurrentRunsShareTheStore(t *testing.T) {
 	s := store(t)
-	value := func(k, writer int) []byte {
-		return bytes.Repeat([]byte(fmt.Sprintf("key %d writer %d;", k, writer)), 2000)
+	value := func(k, run int) []byte {
+		return bytes.Repeat([]byte(fmt.Sprintf("key %d run %d;", k, run)), 500)
 	}
 	var wg sync.WaitGroup
-	for w := range 4 {
+	for r := range 4 {
 		wg.Go(func() {
-			for k := range 20 {
-				if err := s.Put(NewKey([]byte{byte(k)}), value(k, w)); err != nil {
-					t.Error(err)
-				}
+			run, err := s.Session("/repo")
+			if err != nil {
+				t.Error(err)
+				return
 			}
-		})
-		wg.Go(func() {
-			for range 5 {
-				for k := range 20 {
-					got, ok := s.Get(NewKey([]byte{byte(k)}))
-					if !ok {
-						continue
-					}
-					whole := false
-					for w := range 4 {
-						whole = whole || bytes.Equal(got, value(k, w))
-					}
-					if !whole {
-						t.Errorf("key %d: read a mixed or partial entry", k)
-					}
-				}
+			for k := range 20 {
+				run.Put(NewKey([]byte{byte(k)}), value(k, r))
+			}
+			if err := run.Close(); err != nil {
+				t.Error(err)
 			}
 		})
 	}
 	wg.Wait()
-	leftovers, _ := filepath.Glob(filepath.Join(s.dir, "*", ".tmp-*"))
-	if len(leftovers) > 0 {
+
+	run := session(t, s, "/repo")
+	defer closeSession(t, run)
+	winner := -1
+	for k := range 20 {
+		got, ok := run.Get(NewKey([]byte{byte(k)}))
+		if !ok {
+			t.Fatalf("key %d missing", k)
+		}
+		for r := range 4 {
+			if bytes.Equal(got, value(k, r)) && (winner == -1 || winner == r) {
+				winner = r
+			}
+		}
+		if winner == -1 || !bytes.Equal(got, value(k, winner)) {
+			t.Fatalf("key %d: entries of several runs mixed", k)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(s.dir, ".tmp-*")); len(leftovers) > 1 {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
 
-func TestPruneRemovesOldEntriesOnly(t *testing.T) {
+func TestPruneRemovesOldPacksOnly(t *testing.T) {
 	s := store(t)
-	old, fresh := NewKey([]byte("old")), NewKey([]byte("fresh"))
-	for _, k := range []Key{old, fresh} {
-		if err := s.Put(k, []byte("x")); err != nil {
-			t.Fatal(err)
-		}
+	for _, tree := range []string{"/old", "/fresh"} {
+		run := session(t, s, tree)
+		run.Put(NewKey([]byte(tree)), []byte("x"))
+		closeSession(t, run)
 	}
 	month := time.Now().Add(-31 * 24 * time.Hour)
-	if err := os.Chtimes(s.path(old), month, month); err != nil {
+	if err := os.Chtimes(s.packPath("/old"), month, month); err != nil {
 		t.Fatal(err)
 	}
 
@@ -131,11 +180,11 @@ func TestPruneRemovesOldEntriesOnly(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("pruned %d, %v; want 1", n, err)
 	}
-	if _, ok := s.Get(old); ok {
-		t.Error("the old entry survived")
+	if _, err := os.Stat(s.packPath("/old")); !os.IsNotExist(err) {
+		t.Error("the old pack survived")
 	}
-	if _, ok := s.Get(fresh); !ok {
-		t.Error("the fresh entry was pruned")
+	if _, err := os.Stat(s.packPath("/fresh")); err != nil {
+		t.Error("the fresh pack was pruned")
 	}
 	if n, _ := s.PruneIfDue(0, time.Hour); n != 0 {
 		t.Errorf("pruned again within the interval: %d", n)

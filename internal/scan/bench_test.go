@@ -169,7 +169,7 @@ func analyzeForBench(b *testing.B, ws *workspace.Result) []outcome {
 	if err != nil {
 		b.Fatal(err)
 	}
-	outcomes, err := analyzeAll(context.Background(), ws.Files, Options{},
+	outcomes, _, err := analyzeAll(context.Background(), ws.Files, Options{}, nil,
 		func(Progress) {}, sec, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)

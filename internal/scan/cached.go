@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -19,10 +20,10 @@ import (
 )
 
 // analyzeCached returns the cached analysis of f when the store has one, and otherwise
-// analyses it and stores the outcome; hit says which. A store that fails to read or
-// write costs only the time of the analysis.
+// analyses it and stores the outcome; hit says which. An entry that cannot be read
+// costs only the time of the analysis.
 func analyzeCached(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.Logger,
-	store *cache.Store) (o outcome, hit bool) {
+	store *cache.Session) (o outcome, hit bool) {
 	if store == nil {
 		return analyzeFile(f, sec, b, log), false
 	}
@@ -35,9 +36,7 @@ func analyzeCached(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.
 	}
 	o = analyzeFile(f, sec, b, log)
 	if data, ok := encodeOutcome(&o); ok {
-		if err := store.Put(key, data); err != nil {
-			log.Debug("cache entry not written", "file", f.Rel, "error", err)
-		}
+		store.Put(key, data)
 	}
 	return o, false
 }
@@ -64,6 +63,33 @@ var build = sync.OnceValue(func() []byte {
 	// its own process keeps it to its own entries.
 	return []byte("pid " + strconv.Itoa(os.Getpid()) + " " + err.Error())
 })
+
+// openCache starts the cache session of a scan of root, or returns nil without a store
+// or when the session cannot start, which only costs time.
+func openCache(store *cache.Store, root string, log *slog.Logger) *cache.Session {
+	if store == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(root)
+	if err == nil {
+		var s *cache.Session
+		if s, err = store.Session(abs); err == nil {
+			return s
+		}
+	}
+	log.Warn("analysing without the cache", "error", err)
+	return nil
+}
+
+// closeCache writes the session's pack for the next run.
+func closeCache(s *cache.Session, log *slog.Logger) {
+	if s == nil {
+		return
+	}
+	if err := s.Close(); err != nil {
+		log.Warn("the cache was not updated", "error", err)
+	}
+}
 
 // cacheKey hashes everything a file's outcome depends on.
 func cacheKey(f *workspace.File, b Budget) cache.Key {

@@ -104,6 +104,8 @@ type Result struct {
 	Config []string
 	// Suppressed are the findings rampart:ignore comments silenced, with their reasons.
 	Suppressed []finding.Finding
+	// FromCache counts the files whose analysis came from the cache.
+	FromCache int
 }
 
 // Run scans root.
@@ -144,7 +146,9 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 	depsDone.Go(func() { depFindings, coverage = checkDependencies(ctx, ws.Manifests, opt) })
 
 	start = time.Now()
-	outcomes, err := analyzeAll(ctx, ws.Files, opt, progress, sec, log)
+	session := openCache(opt.Cache, root, log)
+	outcomes, fromCache, err := analyzeAll(ctx, ws.Files, opt, session, progress, sec, log)
+	closeCache(session, log)
 	depsDone.Wait()
 	if err != nil {
 		return nil, err
@@ -153,6 +157,7 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"elapsed", time.Since(start).Round(time.Millisecond))
 
 	res := collect(ws, outcomes, log)
+	res.FromCache = fromCache
 	configFiles := secretFiles(ws)
 	configHits, configGaps, err := scanConfig(ctx, configFiles, opt.Workers, sec, log)
 	if err != nil {
@@ -276,24 +281,25 @@ func modules(outcomes []outcome) []*model.Module {
 // analyzeAll parses and analyses each file once, on all workers; each file's syntax tree
 // lives only while its worker analyses it.
 func analyzeAll(ctx context.Context, files []workspace.File, opt Options,
-	progress func(Progress), sec *secrets.Scanner, log *slog.Logger) ([]outcome, error) {
+	session *cache.Session, progress func(Progress), sec *secrets.Scanner,
+	log *slog.Logger) ([]outcome, int, error) {
 	progress(Progress{Phase: PhaseAnalyze, Total: len(files)})
 	budget := opt.Budget.withDefaults()
 	var done, hits atomic.Int64
 	out := make([]outcome, len(files))
 	err := parallel(ctx, len(files), opt.Workers, func(i int) {
 		var hit bool
-		out[i], hit = analyzeCached(&files[i], sec, budget, log, opt.Cache)
+		out[i], hit = analyzeCached(&files[i], sec, budget, log, session)
 		if hit {
 			hits.Add(1)
 		}
 		progress(Progress{Phase: PhaseAnalyze, Done: int(done.Add(1)), Total: len(files)})
 	})
-	if opt.Cache != nil {
+	if session != nil {
 		log.Debug("analyses from the cache", "files", hits.Load(), "of", len(files),
 			"cache", opt.Cache.Dir())
 	}
-	return out, err
+	return out, int(hits.Load()), err
 }
 
 // parallel calls do for each index below n on workers goroutines (0 means one per CPU)
