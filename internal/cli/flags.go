@@ -70,6 +70,8 @@ type scanFlags struct {
 	// The cache of analysed files, unless noCache.
 	noCache  bool
 	cacheDir string
+	// appModel asks the scan for the model of the applications.
+	appModel bool
 	// cfg is the configuration loadConfig read.
 	cfg *config.Config
 }

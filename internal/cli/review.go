@@ -127,6 +127,7 @@ func scanRoot(e *env, root, id string, sf *scanFlags) (*report.Review, *scan.Res
 		Advisories:     advisories,
 		MaxAdvisoryAge: time.Duration(cfg.Advisories.MaxAgeDays) * 24 * time.Hour,
 		Cache:          sf.cache(log),
+		AppModel:       sf.appModel,
 	}
 	if cfg.Secrets.Fixtures != nil {
 		opt.SecretFixtures = workspace.Patterns(*cfg.Secrets.Fixtures)

@@ -20,6 +20,7 @@ func runRoutes(e *env, args []string) error {
 	if err := sf.loadConfig(fs, root); err != nil {
 		return err
 	}
+	sf.appModel = true
 	_, res, err := scanRoot(e, root, "", &sf)
 	if err != nil {
 		return err

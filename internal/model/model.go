@@ -8,6 +8,8 @@
 // reach which operations, not about paths.
 package model
 
+import "slices"
+
 // Pos locates a piece of source: the file relative to the reviewed root, 1-based lines and
 // columns, and the source text, cut short for display.
 type Pos struct {
@@ -152,4 +154,23 @@ func (imp Import) ExportName(member string) string {
 		return "default"
 	}
 	return imp.Name
+}
+
+// ImportSpecs returns every module spec m names, in imports, re-exports and exports
+// from other modules, sorted, each once.
+func (m *Module) ImportSpecs() []string {
+	var specs []string
+	for _, imp := range m.Imports {
+		specs = append(specs, imp.Spec)
+	}
+	for _, imp := range m.ReExports {
+		specs = append(specs, imp.Spec)
+	}
+	for _, e := range m.Exports {
+		if e.From != nil {
+			specs = append(specs, e.From.Spec)
+		}
+	}
+	slices.Sort(specs)
+	return slices.Compact(specs)
 }

@@ -155,7 +155,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		outcomes := analyzeForBench(b, ws)
 		res := collect(ws, outcomes, log)
 		b.StartTimer()
-		if err := wholeProgram(res, outcomes, ws, Options{}, log); err != nil {
+		if err := wholeProgram(context.Background(), res, outcomes, ws, Options{}, nil, log); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -30,6 +30,8 @@ func analyzeCached(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.
 	key := cacheKey(f, b)
 	if data, ok := store.Get(key); ok {
 		if o, ok := decodeOutcome(data); ok {
+			o.key, o.rel = &key, f.Rel
+			o.redo = func() outcome { return analyzeFile(f, sec, b, log) }
 			return o, true
 		}
 		log.Debug("unreadable cache entry, analysing again", "file", f.Rel)
@@ -37,6 +39,7 @@ func analyzeCached(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.
 	o = analyzeFile(f, sec, b, log)
 	if data, ok := encodeOutcome(&o); ok {
 		store.Put(key, data)
+		o.key = &key
 	}
 	return o, false
 }
@@ -114,15 +117,17 @@ func encodeOutcome(o *outcome) ([]byte, bool) {
 		w.Uint(uint64(l))
 	}
 	writeFindings(w, o.result.Findings)
-	w.Uint(uint64(len(o.result.Positives)))
-	for _, p := range o.result.Positives {
-		w.Str(p.Title)
-		writeLocation(w, p.Location)
-	}
+	writePositives(w, o.result.Positives)
 	writeDirectives(w, o.directives)
-	if err := model.WriteModule(w, o.module); err != nil {
+	w.Uint(uint64(len(o.specs)))
+	for _, s := range o.specs {
+		w.Str(s)
+	}
+	mod, err := model.EncodeModule(nil, o.module)
+	if err != nil {
 		return nil, false
 	}
+	w.Bytes(mod)
 	return w.Buf, true
 }
 
@@ -153,6 +158,26 @@ func writeFindings(w *wire.Writer, fs []finding.Finding) {
 	}
 }
 
+func writePositives(w *wire.Writer, ps []finding.Positive) {
+	w.Uint(uint64(len(ps)))
+	for _, p := range ps {
+		w.Str(p.Title)
+		writeLocation(w, p.Location)
+	}
+}
+
+func readPositives(r *wire.Reader) []finding.Positive {
+	n := r.Count()
+	if n == 0 {
+		return nil
+	}
+	ps := make([]finding.Positive, n)
+	for i := range ps {
+		ps[i] = finding.Positive{Title: r.Str(), Location: readLocation(r)}
+	}
+	return ps
+}
+
 func writeDirectives(w *wire.Writer, ds []suppress.Directive) {
 	w.Uint(uint64(len(ds)))
 	for _, d := range ds {
@@ -181,14 +206,15 @@ func decodeOutcome(data []byte) (outcome, bool) {
 		}
 	}
 	o.result.Findings = readFindings(r)
+	o.result.Positives = readPositives(r)
+	o.directives = readDirectives(r)
 	if n := r.Count(); n > 0 {
-		o.result.Positives = make([]finding.Positive, n)
-		for i := range o.result.Positives {
-			o.result.Positives[i] = finding.Positive{Title: r.Str(), Location: readLocation(r)}
+		o.specs = make([]string, n)
+		for i := range o.specs {
+			o.specs[i] = r.Str()
 		}
 	}
-	o.directives = readDirectives(r)
-	o.module = model.ReadModule(r)
+	o.moduleData = r.View()
 	if r.Done() != nil {
 		return outcome{}, false
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rampart-sec/rampart/internal/cache"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
 	"github.com/rampart-sec/rampart/internal/model"
@@ -56,6 +57,36 @@ type outcome struct {
 	directives []suppress.Directive
 	// incomplete says what part of the analysis did not run, and why; nil when all did.
 	incomplete []report.Incomplete
+	// key is the outcome's cache key, when a cache is in use.
+	key *cache.Key
+
+	// rel is the file's path; specs are the modules its module imports, which is all the
+	// whole-program analyses need to know of a module they take from the cache.
+	rel   string
+	specs []string
+	// moduleData is the encoded module of an outcome from the cache, decoded by
+	// loadModule only when its part of the program is analysed again; redo analyses the
+	// file afresh should the encoding not decode.
+	moduleData []byte
+	redo       func() outcome
+}
+
+// hasModule reports whether the file was lowered, so that it takes part in the
+// whole-program analyses.
+func (o *outcome) hasModule() bool { return o.module != nil || o.moduleData != nil }
+
+// loadModule decodes the module of an outcome from the cache, once.
+func (o *outcome) loadModule() *model.Module {
+	if o.module != nil || o.moduleData == nil {
+		return o.module
+	}
+	m, err := model.DecodeModule(o.moduleData)
+	o.moduleData = nil
+	if err != nil && o.redo != nil {
+		m = o.redo().module
+	}
+	o.module = m
+	return m
 }
 
 // analyzeFile parses and analyses one file. Each stage runs on its own: a stage that
@@ -63,7 +94,7 @@ type outcome struct {
 // depend on it still run, so that one bug or one pathological file costs only what it
 // must.
 func analyzeFile(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.Logger) outcome {
-	o := outcome{lines: countLines(f.Content)}
+	o := outcome{lines: countLines(f.Content), rel: f.Rel}
 	stage := func(name string, run func()) bool {
 		if reason := guard(f.Rel, name, run, log); reason != nil {
 			o.incomplete = append(o.incomplete, *reason)
@@ -104,6 +135,9 @@ func analyzeFile(f *workspace.File, sec *secrets.Scanner, b Budget, log *slog.Lo
 	stage("secret scan", func() {
 		o.result.Findings = append(o.result.Findings, codeSecrets(f, hits, o.result.Findings)...)
 	})
+	if o.module != nil {
+		o.specs = o.module.ImportSpecs()
+	}
 	return o
 }
 

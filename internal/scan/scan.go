@@ -5,7 +5,6 @@ package scan
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"log/slog"
 	"runtime"
 	"slices"
@@ -19,7 +18,6 @@ import (
 	"github.com/rampart-sec/rampart/internal/deps"
 	"github.com/rampart-sec/rampart/internal/finding"
 	"github.com/rampart-sec/rampart/internal/lang/javascript"
-	"github.com/rampart-sec/rampart/internal/model"
 	"github.com/rampart-sec/rampart/internal/report"
 	"github.com/rampart-sec/rampart/internal/rule"
 	"github.com/rampart-sec/rampart/internal/secrets"
@@ -68,6 +66,8 @@ type Options struct {
 	Now func() time.Time
 	// Budget bounds the analysis of each file; zero fields take DefaultBudget's.
 	Budget Budget
+	// AppModel asks for Result.App, the model of every application with its routes.
+	AppModel bool
 	// Cache, if set, keeps each file's analysis for the next run, which then analyses
 	// only the files that changed.
 	Cache *cache.Store
@@ -95,7 +95,8 @@ type Result struct {
 	Scope     report.Scope
 	Findings  []finding.Finding
 	Positives []finding.Positive
-	// App is the model of the applications: their middleware and routes.
+	// App is the model of the applications: their middleware and routes, when
+	// Options.AppModel asked for it, and empty otherwise.
 	App *appmodel.Model
 	// Reviewed lists the files analysed, by path relative to the root.
 	Reviewed []string
@@ -147,8 +148,8 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 
 	start = time.Now()
 	session := openCache(opt.Cache, root, log)
+	defer closeCache(session, log)
 	outcomes, fromCache, err := analyzeAll(ctx, ws.Files, opt, session, progress, sec, log)
-	closeCache(session, log)
 	depsDone.Wait()
 	if err != nil {
 		return nil, err
@@ -177,72 +178,12 @@ func Run(ctx context.Context, root string, opt Options) (*Result, error) {
 		"database", coverage.Database)
 	progress(Progress{Phase: PhaseProgram})
 	start = time.Now()
-	if err := wholeProgram(res, outcomes, ws, opt, log); err != nil {
+	if err := wholeProgram(ctx, res, outcomes, ws, opt, session, log); err != nil {
 		return nil, err
 	}
 	log.Debug("analysed the application and its data flows",
 		"elapsed", time.Since(start).Round(time.Millisecond))
 	return res, nil
-}
-
-// wholeProgram runs the analyses that need every module at once: the application model
-// and its checks, and the data flows, which cross files. Both only read the linked
-// modules, so they run side by side.
-func wholeProgram(res *Result, outcomes []outcome, ws *workspace.Result, opt Options,
-	log *slog.Logger) error {
-	mods := modules(outcomes)
-	appCat, err := javascript.AppCatalog()
-	if err != nil {
-		return err
-	}
-	cat := *appCat
-	cat.Named = opt.Middleware
-	// Two stages run side by side below, so their reasons are kept in order by name.
-	var mu sync.Mutex
-	var gaps []report.Incomplete
-	stage := func(name string, run func()) {
-		if reason := guard("", name, run, log); reason != nil {
-			mu.Lock()
-			gaps = append(gaps, *reason)
-			mu.Unlock()
-		}
-	}
-	stage("linking of modules", func() { javascript.Link(mods) })
-	stage("application model", func() { res.App = appmodel.Build(mods, &cat) })
-	if res.App == nil {
-		res.App = &appmodel.Model{}
-	}
-
-	var appFindings, flows []finding.Finding
-	var appPositives []finding.Positive
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		stage("application checks", func() {
-			appFindings, appPositives = javascript.CheckApps(res.App)
-		})
-	})
-	stage("data-flow analysis", func() {
-		flows, err = javascript.FollowFlows(mods, flowCatalog(ws, opt))
-	})
-	wg.Wait()
-	if err != nil {
-		return fmt.Errorf("data flow: %w", err)
-	}
-	slices.SortFunc(gaps, func(a, b report.Incomplete) int {
-		return strings.Compare(a.Reason, b.Reason)
-	})
-	res.Scope.Incomplete = append(res.Scope.Incomplete, gaps...)
-
-	all := append(javascript.MergeFindings(res.Findings, flows), appFindings...)
-	finding.Fingerprint(all)
-	silenced := suppress.Apply(directivesOf(outcomes), all)
-	finding.Fingerprint(silenced.Problems)
-	res.Findings = append(silenced.Kept, silenced.Problems...)
-	res.Suppressed = silenced.Suppressed
-	res.Positives = finding.SortPositives(append(res.Positives, appPositives...))
-	finding.Sort(res.Findings)
-	finding.Sort(res.Suppressed)
-	return nil
 }
 
 // directivesOf gathers the rampart:ignore comments of every file.
@@ -265,17 +206,6 @@ func flowCatalog(ws *workspace.Result, opt Options) *taint.Catalog {
 		extra.Sinks = append(extra.Sinks, opt.Dataflow.Sinks...)
 	}
 	return extra
-}
-
-// modules returns the lowered modules of the files that parsed, in path order.
-func modules(outcomes []outcome) []*model.Module {
-	var mods []*model.Module
-	for _, o := range outcomes {
-		if o.module != nil {
-			mods = append(mods, o.module)
-		}
-	}
-	return mods
 }
 
 // analyzeAll parses and analyses each file once, on all workers; each file's syntax tree

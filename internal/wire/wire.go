@@ -172,6 +172,10 @@ func (r *Reader) Str() string {
 // Bytes reads a copy of the bytes Writer.Bytes wrote.
 func (r *Reader) Bytes() []byte { return slices.Clone(r.raw()) }
 
+// View reads the bytes Writer.Bytes wrote without copying them: they share the
+// reader's data, and must not be changed.
+func (r *Reader) View() []byte { return r.raw() }
+
 func (r *Reader) raw() []byte {
 	n := r.Count()
 	if r.err != nil {

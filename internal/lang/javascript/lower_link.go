@@ -23,27 +23,51 @@ var tsSources = map[string][]string{
 // "/x" against the reviewed root; packages, and files outside the project, keep Module
 // "". The file system is never read: the modules are the project.
 func Link(mods []*model.Module) {
-	paths := make(map[string]string, len(mods))
+	var paths []string
 	for _, m := range mods {
 		if m != nil {
-			paths[path.Clean(m.Path)] = m.Path
+			paths = append(paths, m.Path)
 		}
 	}
+	NewResolver(paths).Link(mods)
+}
+
+// Resolver finds the reviewed file an import names, among the files of a project.
+type Resolver struct {
+	paths map[string]string
+}
+
+// NewResolver returns a resolver over the project's files, by path relative to the root.
+func NewResolver(paths []string) *Resolver {
+	r := &Resolver{paths: make(map[string]string, len(paths))}
+	for _, p := range paths {
+		r.paths[path.Clean(p)] = p
+	}
+	return r
+}
+
+// Resolve returns the file that spec, written in the file at from, names, or "".
+func (r *Resolver) Resolve(from, spec string) string {
+	return resolve(r.paths, path.Dir(path.Clean(from)), spec)
+}
+
+// Link fills Import.Module in mods, as the package's Link does, resolving against the
+// resolver's files; mods may be a part of them.
+func (r *Resolver) Link(mods []*model.Module) {
 	for _, m := range mods {
 		if m == nil {
 			continue
 		}
-		dir := path.Dir(path.Clean(m.Path))
 		for name, imp := range m.Imports {
-			imp.Module = resolve(paths, dir, imp.Spec)
+			imp.Module = r.Resolve(m.Path, imp.Spec)
 			m.Imports[name] = imp
 		}
 		for i := range m.ReExports {
-			m.ReExports[i].Module = resolve(paths, dir, m.ReExports[i].Spec)
+			m.ReExports[i].Module = r.Resolve(m.Path, m.ReExports[i].Spec)
 		}
 		for _, e := range m.Exports {
 			if e.From != nil {
-				e.From.Module = resolve(paths, dir, e.From.Spec)
+				e.From.Module = r.Resolve(m.Path, e.From.Spec)
 			}
 		}
 	}
