@@ -138,29 +138,3 @@ func (r *Route) Has(k Kind) bool {
 	}
 	return false
 }
-
-// Within returns the part of m that lies in files: the apps created there, the routes of
-// those apps (and the routes without an app written there), and the modules of those
-// files. A set of files that imports nothing outside itself has all its apps' routes in
-// it, so that checks of the part see what checks of the whole see of it.
-func (m *Model) Within(files map[string]bool) *Model {
-	sub := &Model{}
-	apps := make(map[*App]bool)
-	for _, a := range m.Apps {
-		if files[a.Pos.File] {
-			sub.Apps = append(sub.Apps, a)
-			apps[a] = true
-		}
-	}
-	for _, r := range m.Routes {
-		if apps[r.App] || r.App == nil && files[r.Pos.File] {
-			sub.Routes = append(sub.Routes, r)
-		}
-	}
-	for _, mod := range m.Modules {
-		if files[mod.Path] {
-			sub.Modules = append(sub.Modules, mod)
-		}
-	}
-	return sub
-}
