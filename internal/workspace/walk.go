@@ -86,17 +86,9 @@ func ignoreFileIn(entries []fs.DirEntry) bool {
 	return i >= 0 && entries[i].Type().IsRegular()
 }
 
-// readPatterns parses the ignore file at abs, whose patterns apply below domain. A missing
-// file has no patterns; an unreadable one is listed, since it may change what is reviewed.
+// readPatterns parses the ignore file at abs, whose patterns apply below domain.
 func (w *walker) readPatterns(abs, rel string, domain []string) []gitignore.Pattern {
-	data, err := os.ReadFile(abs)
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-		return nil // ENOTDIR: .git is a file in a worktree or submodule
-	}
-	if err != nil {
-		w.skip(rel, unreadable(err))
-		return nil
-	}
+	data := w.readIgnoreFile(abs, rel)
 
 	var patterns []gitignore.Pattern
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -108,4 +100,39 @@ func (w *walker) readPatterns(abs, rel string, domain []string) []gitignore.Patt
 		patterns = append(patterns, gitignore.ParsePattern(s, domain))
 	}
 	return patterns
+}
+
+// readIgnoreFile reads an ignore file under the rules for source files: no listing vets
+// .git/info/exclude, which may be a FIFO, whose opening blocks, or a link to /dev/zero. A
+// missing file reads as empty; any other trouble is listed, since the patterns may change
+// what is reviewed.
+func (w *walker) readIgnoreFile(abs, rel string) []byte {
+	info, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return nil // ENOTDIR: .git is a file in a worktree or submodule
+	case err != nil:
+		w.skip(rel, unreadable(err))
+		return nil
+	}
+	if reason := modeReason(info.Mode()); reason != "" {
+		w.skip(rel, reason)
+		return nil
+	}
+
+	tooBig := "larger than " + formatSize(w.limit)
+	if info.Size() > w.limit {
+		w.skip(rel, tooBig)
+		return nil
+	}
+	data, err := readFile(abs, info.Size(), w.limit)
+	switch {
+	case err != nil:
+		w.skip(rel, unreadable(err))
+		return nil
+	case int64(len(data)) > w.limit:
+		w.skip(rel, tooBig)
+		return nil
+	}
+	return data
 }
