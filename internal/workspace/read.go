@@ -12,7 +12,7 @@ import (
 // sized once; a file that has grown since is read on only to one byte past the limit,
 // enough for the size rule to see it.
 func readFile(abs string, size, limit int64) ([]byte, error) {
-	f, err := os.Open(abs)
+	f, err := openRegular(abs)
 	if err != nil {
 		return nil, err
 	}
@@ -34,9 +34,31 @@ func readFile(abs string, size, limit int64) ([]byte, error) {
 	return append(buf, rest...), nil
 }
 
+// errNotRegular is returned for a file that, once open, is not a regular file.
+var errNotRegular = errors.New("not a regular file")
+
+// openRegular opens the file at abs for reading if it is still a regular file: between
+// the walk's Lstat and the open, a file may have been replaced by a FIFO (whose reading
+// would block the scan) or a link (which must not be followed).
+func openRegular(abs string) (*os.File, error) {
+	f, err := os.OpenFile(abs, openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = errNotRegular
+	}
+	if err != nil {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: abs, Err: err}
+	}
+	return f, nil
+}
+
 // readHead reads at most n bytes from the start of the file at abs.
 func readHead(abs string, n int) ([]byte, error) {
-	f, err := os.Open(abs)
+	f, err := openRegular(abs)
 	if err != nil {
 		return nil, err
 	}
