@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -11,21 +12,17 @@ import (
 	"github.com/rampart-sec/rampart/internal/taint"
 )
 
-// check validates what decoding cannot: required keys and known classes. doc is the
-// parsed file, read for the line of the key at fault.
+// check validates what decoding cannot: required keys, known classes, argument positions
+// and patterns. doc is the parsed file, read for the line of the key at fault.
 func (d *Dataflow) check(doc *yaml.Node, classes []taint.Class) error {
 	for i, s := range d.Sources {
 		if (s.Call == "") == (s.Request == "") {
 			return at(doc, "dataflow.sources", i, "", "set exactly one of call and request")
 		}
 	}
-	for i, s := range d.Sinks {
-		switch {
-		case s.Callee == "":
-			return at(doc, "dataflow.sinks", i, "", "callee is required")
-		case !slices.Contains(classes, s.Class):
-			return at(doc, "dataflow.sinks", i, "class",
-				fmt.Sprintf("unknown class %q (want one of %s)", s.Class, list(classes)))
+	for i := range d.Sinks {
+		if err := checkSink(doc, i, &d.Sinks[i], classes); err != nil {
+			return err
 		}
 	}
 	for i, s := range d.Sanitizers {
@@ -38,8 +35,53 @@ func (d *Dataflow) check(doc *yaml.Node, classes []taint.Class) error {
 					fmt.Sprintf("unknown class %q (want one of %s)", c, list(classes)))
 			}
 		}
+		if msg := badCondition(s.When); msg != "" {
+			return at(doc, "dataflow.sanitizers", i, "when", msg)
+		}
 	}
 	return nil
+}
+
+// checkSink validates sink i. A negative argument position must be refused here: the
+// analysis would index the call's arguments with it.
+func checkSink(doc *yaml.Node, i int, s *taint.Sink, classes []taint.Class) error {
+	const key = "dataflow.sinks"
+	switch {
+	case s.Callee == "":
+		return at(doc, key, i, "", "callee is required")
+	case !slices.Contains(classes, s.Class):
+		return at(doc, key, i, "class",
+			fmt.Sprintf("unknown class %q (want one of %s)", s.Class, list(classes)))
+	case slices.ContainsFunc(s.Args, func(a int) bool { return a < 0 }):
+		return at(doc, key, i, "args", fmt.Sprintf("%v: argument positions count from 0",
+			s.Args))
+	}
+
+	if msg := badCondition(s.When); msg != "" {
+		return at(doc, key, i, "when", msg)
+	}
+	for j := range s.Unless {
+		if msg := badCondition(&s.Unless[j]); msg != "" {
+			return at(doc, key, i, "unless", fmt.Sprintf("item %d: %s", j, msg))
+		}
+	}
+	return nil
+}
+
+// badCondition says what is wrong with a condition of a sink or sanitizer, or "".
+func badCondition(c *taint.Condition) string {
+	if c == nil {
+		return ""
+	}
+	if c.Arg < 0 {
+		return fmt.Sprintf("arg %d: argument positions count from 0", c.Arg)
+	}
+	for _, p := range []string{c.Pattern, c.Receiver} {
+		if _, err := regexp.Compile(p); err != nil {
+			return fmt.Sprintf("pattern %q: %v", p, err)
+		}
+	}
+	return ""
 }
 
 func list(classes []taint.Class) string {
