@@ -116,9 +116,11 @@ func (g *git) missingBase(base string) error {
 }
 
 // diff runs git diff with the arguments and reads its changes, below the reviewed root.
+// The prefixes are given because diff.noprefix and diff.mnemonicPrefix in the user's
+// configuration would otherwise change the paths that ParseDiff reads.
 func (g *git) diff(args ...string) (*Changes, error) {
 	full := append([]string{"diff", "--relative", "--no-ext-diff", "--no-textconv",
-		"--no-color", "-M", "--unified=0"}, args...)
+		"--no-color", "-M", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/"}, args...)
 	out, err := g.run(full...)
 	if err != nil {
 		return nil, err
