@@ -219,7 +219,9 @@ func sinkArgs(s *Sink, n int) []int {
 	}
 	var out []int
 	for _, i := range s.Args {
-		if i < n {
+		// A catalog from a configuration is checked for negative positions; the engine
+		// does not rely on it.
+		if i >= 0 && i < n {
 			out = append(out, i)
 		}
 	}

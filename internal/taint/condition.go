@@ -49,7 +49,7 @@ func (c *condition) holds(x *model.Call) bool {
 }
 
 func (c *condition) holdsOnArgs(args []model.Expr) bool {
-	if c.Arg >= len(args) {
+	if c.Arg < 0 || c.Arg >= len(args) {
 		return false
 	}
 	arg := args[c.Arg]
