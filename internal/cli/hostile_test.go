@@ -331,6 +331,16 @@ func (h *hostile) checkPreamble(t *testing.T, pre string) {
 			t.Errorf("the preamble lacks %q:\n%s", want, pre)
 		}
 	}
+	// Files that could not be read as source are named, not only counted.
+	for _, want := range []string{"- **Not read**: ", "`x.js` (binary)",
+		"`pipe.js` (not a regular file)", "`bundle.js` (larger than 1 MiB)"} {
+		if !strings.Contains(pre, want) {
+			t.Errorf("the preamble lacks %q:\n%s", want, pre)
+		}
+	}
+	if strings.Contains(pre, "`.git` (") {
+		t.Error("the preamble names a routine skip (version control) as not read")
+	}
 }
 
 // preamble returns the review up to its first section.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,9 @@ func mdPreamble(r *Review) string {
 		"- **Scope**: " + scopeLabel(s, codeSpan),
 		"- **Files reviewed**: " + mdFiles(s),
 		"- **Files skipped**: " + mdSkipped(s.Skipped),
+	}
+	if unread := mdUnread(s.Skipped); unread != "" {
+		lines = append(lines, "- **Not read**: "+unread)
 	}
 	if s.Mode == "diff" {
 		lines = append(lines, "- **Change**: "+mdChange(s))
@@ -119,6 +123,34 @@ func mdSkipped(skipped []Skip) string {
 		return "none"
 	}
 	return strconv.Itoa(len(skipped)) + " (" + listTallies(skipReasons(skipped), escapeText) + ")"
+}
+
+// unreadReasons start the skip reasons that say a file could not be read as source,
+// which a reader wants named: the rest (tests, dependencies, browser code) are routine.
+var unreadReasons = []string{"binary", "unreadable", "not a regular file",
+	"symbolic link", "larger than"}
+
+// mdUnread names the files skipped for what they are rather than for where they sit,
+// bounded like the partly parsed files, or returns "" when there are none.
+func mdUnread(skipped []Skip) string {
+	var parts []string
+	n := 0
+	for _, sk := range skipped {
+		if !slices.ContainsFunc(unreadReasons, func(r string) bool {
+			return strings.HasPrefix(sk.Reason, r)
+		}) {
+			continue
+		}
+		n++
+		if len(parts) < maxParseIssues {
+			parts = append(parts, codeSpan(oneLine(sk.File))+" ("+escapeText(oneLine(sk.Reason))+")")
+		}
+	}
+	text := strings.Join(parts, ", ")
+	if rest := n - len(parts); rest > 0 {
+		text += " and " + plural(rest, "more file", "more files") + " (the JSON report lists all)"
+	}
+	return text
 }
 
 func mdParseIssues(issues []ParseIssue) string {
