@@ -45,3 +45,40 @@ func TestReadRefusesWhatIsNoLongerARegularFile(t *testing.T) {
 		t.Errorf("a regular file: %q, %v", data, err)
 	}
 }
+
+// TestFilesThatVanishDuringTheWalk removes and replaces files after the walk listed and
+// looked at them and before they are read: each is skipped with its reason, the others
+// are reviewed.
+func TestFilesThatVanishDuringTheWalk(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"src/a.js": "const a = 1;\n", "src/gone.js": "const b = 2;\n",
+		"src/piped.js": "const c = 3;\n",
+	})
+	t.Cleanup(func() { beforeOpen = nil })
+	beforeOpen = func(abs string) {
+		switch filepath.Base(abs) {
+		case "gone.js":
+			mustDo(t, os.Remove(abs))
+		case "piped.js":
+			mustDo(t, os.Remove(abs))
+			mustDo(t, syscall.Mkfifo(abs, 0o644))
+		}
+	}
+
+	res, err := Discover(root, Options{Languages: []string{JavaScript}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range res.Files {
+		got[f.Rel] = f.Language
+	}
+	for _, s := range res.Skipped {
+		got[s.Rel] = s.Reason
+	}
+	checkOutcomes(t, got, map[string]string{
+		"src/a.js":     JavaScript,
+		"src/gone.js":  "unreadable: no such file or directory",
+		"src/piped.js": "unreadable: not a regular file",
+	})
+}

@@ -37,10 +37,17 @@ func readFile(abs string, size, limit int64) ([]byte, error) {
 // errNotRegular is returned for a file that, once open, is not a regular file.
 var errNotRegular = errors.New("not a regular file")
 
+// beforeOpen, set only by tests, runs before each file is opened, so that a test can
+// change the tree between the walk's look at a file and its reading.
+var beforeOpen func(abs string)
+
 // openRegular opens the file at abs for reading if it is still a regular file: between
 // the walk's Lstat and the open, a file may have been replaced by a FIFO (whose reading
 // would block the scan) or a link (which must not be followed).
 func openRegular(abs string) (*os.File, error) {
+	if beforeOpen != nil {
+		beforeOpen(abs)
+	}
 	f, err := os.OpenFile(abs, openFlags, 0)
 	if err != nil {
 		return nil, err
