@@ -70,7 +70,8 @@ func TestKeysSeparateTheirParts(t *testing.T) {
 	if NewKey([]byte("ab"), []byte("c")) == NewKey([]byte("a"), []byte("bc")) {
 		t.Error("parts run into each other")
 	}
-	if NewKey([]byte("a")) != NewKey([]byte("a")) {
+	first, again := NewKey([]byte("a")), NewKey([]byte("a"))
+	if first != again {
 		t.Error("keys are not stable")
 	}
 }
