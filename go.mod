@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	deps.dev/util/maven v0.0.0-20260528042559-b92437de09fd
+	github.com/BobuSumisu/aho-corasick v1.0.3
 	github.com/go-git/go-git/v5 v5.19.3
 	github.com/google/osv-scalibr v0.5.3
 	github.com/rs/zerolog v1.35.1
@@ -19,7 +20,6 @@ require (
 require (
 	dario.cat/mergo v1.0.1 // indirect
 	deps.dev/util/semver v0.0.0-20260529052642-cf1e78d92744 // indirect
-	github.com/BobuSumisu/aho-corasick v1.0.3 // indirect
 	github.com/BurntSushi/toml v1.6.0 // indirect
 	github.com/Masterminds/goutils v1.1.1 // indirect
 	github.com/Masterminds/semver/v3 v3.3.0 // indirect
