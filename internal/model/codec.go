@@ -52,14 +52,14 @@ const (
 // build them; an error says which is not.
 func EncodeModule(b []byte, m *Module) ([]byte, error) {
 	w := wire.NewWriter(b)
-	if err := WriteModule(w, m); err != nil {
+	if err := writeModule(w, m); err != nil {
 		return b, err
 	}
 	return w.Buf, nil
 }
 
-// WriteModule writes m to w, as part of a larger encoding.
-func WriteModule(w *wire.Writer, m *Module) error {
+// writeModule writes m to w, as part of a larger encoding.
+func writeModule(w *wire.Writer, m *Module) error {
 	e := &encoder{
 		Writer: w,
 		exprs:  make(map[Expr]int),

@@ -15,16 +15,16 @@ var ErrCorrupt = wire.ErrCorrupt
 // wrapping ErrCorrupt, never a panic.
 func DecodeModule(data []byte) (*Module, error) {
 	r := wire.NewReader(data)
-	m := ReadModule(r)
+	m := readModule(r)
 	if err := r.Done(); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-// ReadModule reads a module WriteModule wrote; on damage it returns nil and r.Err says
+// readModule reads a module writeModule wrote; on damage it returns nil and r.Err says
 // why.
-func ReadModule(r *wire.Reader) *Module {
+func readModule(r *wire.Reader) *Module {
 	d := &decoder{Reader: r}
 	m := d.module()
 	if r.Err() != nil {

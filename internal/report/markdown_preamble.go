@@ -37,7 +37,8 @@ func mdPreamble(r *Review) string {
 		lines = append(lines, "- **Partly analysed**: "+mdIncomplete(s.Incomplete))
 	}
 	if s.Dependencies != nil {
-		lines = append(lines, "- **Dependencies**: "+dependencyCoverage(s.Dependencies, codeSpan, escapeText))
+		lines = append(lines, "- **Dependencies**: "+
+			dependencyCoverage(s.Dependencies, codeSpan, escapeText))
 	}
 	if s.Baselined > 0 {
 		lines = append(lines, "- **Baseline**: "+plural(s.Baselined, "known finding",
@@ -143,7 +144,8 @@ func mdUnread(skipped []Skip) string {
 		}
 		n++
 		if len(parts) < maxParseIssues {
-			parts = append(parts, codeSpan(oneLine(sk.File))+" ("+escapeText(oneLine(sk.Reason))+")")
+			parts = append(parts,
+				codeSpan(oneLine(sk.File))+" ("+escapeText(oneLine(sk.Reason))+")")
 		}
 	}
 	text := strings.Join(parts, ", ")

@@ -155,7 +155,8 @@ func BenchmarkAnalyze(b *testing.B) {
 		outcomes := analyzeForBench(b, ws)
 		res := collect(ws, outcomes, log)
 		b.StartTimer()
-		if err := wholeProgram(context.Background(), res, outcomes, ws, Options{}, nil, log); err != nil {
+		err := wholeProgram(context.Background(), res, outcomes, ws, Options{}, nil, log)
+		if err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -48,7 +48,8 @@ func sameAsWholeFile(s *Scanner, ref *detect.Detector, rel string, content []byt
 // windowSamples put secrets where narrowing could lose them: values on the line after
 // their name, operators far from the keyword, blocks of lines.
 var windowSamples = map[string]string{
-	"next-line.js": "const password =\n  'Zq8pLr3vTn5sWx2c';\nconst apiKey\n  = 'Hq8mV2eZvKYlo2C0dXq7';\n",
+	"next-line.js": "const password =\n  'Zq8pLr3vTn5sWx2c';\n" +
+		"const apiKey\n  = 'Hq8mV2eZvKYlo2C0dXq7';\n",
 	"far.js": "const serviceTokenForTheBillingApi = 'Hq8mV2eZvKYlo2C0dXq7wT9b';\n" +
 		"x.auth.header.value.for.requests.sent.out = 'Vq7rT2pLx9ZsQ4wE8rT';\n",
 	"key.pem": "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq8Xk2\n" +

@@ -83,7 +83,8 @@ func flowFinding(r *rule.Rule, fl taint.Flow) finding.Finding {
 		fd.Title = r.Title + " in " + strings.ToValidUTF8(where, "\uFFFD")
 	}
 	for _, s := range fl.Trace {
-		fd.Trace = append(fd.Trace, finding.Step{File: s.Pos.File, Line: int(s.Pos.Line), Note: s.Note})
+		fd.Trace = append(fd.Trace,
+			finding.Step{File: s.Pos.File, Line: int(s.Pos.Line), Note: s.Note})
 	}
 	return fd
 }
