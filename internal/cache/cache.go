@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -77,7 +78,10 @@ func (s *Store) packPath(tree string) string {
 	return filepath.Join(s.dir, hex.EncodeToString(sum[:12])+packExt)
 }
 
-const packExt = ".pack"
+const (
+	packExt   = ".pack"
+	tmpPrefix = ".tmp-"
+)
 
 // Session is one run's use of the pack of a tree: it reads the entries the last run
 // left and writes the pack the next run reads. Its methods are safe for concurrent use.
@@ -96,7 +100,7 @@ type Session struct {
 // Session starts a run over tree, an absolute path that tells reviewed trees apart.
 func (s *Store) Session(tree string) (*Session, error) {
 	path := s.packPath(tree)
-	tmp, err := os.CreateTemp(s.dir, ".tmp-*"+packExt)
+	tmp, err := os.CreateTemp(s.dir, tmpPrefix+"*"+packExt)
 	if err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
@@ -169,10 +173,14 @@ func (s *Session) Close() error {
 	return nil
 }
 
+// tmpAge is how old a temporary pack must be before Prune takes it for one a killed run
+// left behind; no run takes a day.
+const tmpAge = 24 * time.Hour
+
 // Prune removes the packs not written for longer than age (trees no longer reviewed),
 // and temporary files a killed run left behind, and returns how many it removed.
 func (s *Store) Prune(age time.Duration) (int, error) {
-	cutoff := time.Now().Add(-age)
+	cutoff, tmpCutoff := time.Now().Add(-age), time.Now().Add(-min(age, tmpAge))
 	removed := 0
 	err := filepath.WalkDir(s.dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -184,8 +192,12 @@ func (s *Store) Prune(age time.Duration) (int, error) {
 		if d.IsDir() || !d.Type().IsRegular() || d.Name() == pruneMark {
 			return nil
 		}
+		limit := cutoff
+		if strings.HasPrefix(d.Name(), tmpPrefix) {
+			limit = tmpCutoff
+		}
 		info, err := d.Info()
-		if err == nil && info.ModTime().Before(cutoff) && os.Remove(path) == nil {
+		if err == nil && info.ModTime().Before(limit) && os.Remove(path) == nil {
 			removed++
 		}
 		return nil

@@ -176,10 +176,20 @@ func TestPruneRemovesOldPacksOnly(t *testing.T) {
 	if err := os.Chtimes(s.packPath("/old"), month, month); err != nil {
 		t.Fatal(err)
 	}
+	// A killed run's temporary pack goes after a day; a running one's stays.
+	left, running := session(t, s, "/killed"), session(t, s, "/running")
+	defer closeSession(t, running)
+	twoDays := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(left.tmp.Name(), twoDays, twoDays); err != nil {
+		t.Fatal(err)
+	}
 
 	n, err := s.PruneIfDue(30*24*time.Hour, time.Hour)
-	if err != nil || n != 1 {
-		t.Fatalf("pruned %d, %v; want 1", n, err)
+	if err != nil || n != 2 {
+		t.Fatalf("pruned %d, %v; want 2 (the old pack, the left temporary file)", n, err)
+	}
+	if _, err := os.Stat(running.tmp.Name()); err != nil {
+		t.Errorf("a running session's temporary pack was pruned: %v", err)
 	}
 	if _, err := os.Stat(s.packPath("/old")); !os.IsNotExist(err) {
 		t.Error("the old pack survived")
