@@ -47,3 +47,20 @@ func TestStrictFailsAnIncompleteAnalysis(t *testing.T) {
 		t.Errorf("--strict on a complete analysis: exit %d: %s", code, stderr)
 	}
 }
+
+// TestPartialAnalysisInSARIF checks that a SARIF log says what was not analysed, as
+// notifications of the run's invocation, and still matches the schema.
+func TestPartialAnalysisInSARIF(t *testing.T) {
+	tiny := func(o *scan.Options) { o.Budget = scan.Budget{Nodes: 5} }
+	code, out, stderr := runTuned(t, tiny, "scan", example, "--all", "--format", "sarif")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"executionSuccessful": true`, `"level": "warning"`,
+		"more than 5 nodes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the SARIF log lacks %s", want)
+		}
+	}
+	validateSARIF(t, out)
+}

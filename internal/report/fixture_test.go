@@ -112,10 +112,17 @@ func sampleReview() *Review {
 			Languages: map[string]int{"typescript": 2, "javascript": 10},
 			Skipped: []Skip{
 				{File: "public/app.js", Reason: "browser code"},
+				{File: "src/blob.js", Reason: "binary"},
 				{File: "src/orders.test.js", Reason: "test code"},
 				{File: "web/main.js", Reason: "browser code"},
 			},
 			ParseIssues: []ParseIssue{{File: "src/bad.js", Lines: []int{3, 9}}},
+			Incomplete: []Incomplete{
+				{File: "src/huge.js", Reason: "the syntax tree has more than 1000000 nodes; " +
+					"only secrets and suppressions were checked"},
+				{Reason: "internal error in the data-flow analysis (boom); it was skipped",
+					Internal: true},
+			},
 		},
 		Findings: findings,
 		Positives: []finding.Positive{

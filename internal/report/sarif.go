@@ -62,8 +62,9 @@ func (s SARIF) Write(w io.Writer, r *Review) error {
 				SemanticVersion: valid(r.Tool.Version), InformationURI: s.InformationURI,
 				Rules: sarifRules(rules),
 			}},
-			Results:    results,
-			ColumnKind: "utf16CodeUnits",
+			Invocations: sarifInvocations(r.Scope),
+			Results:     results,
+			ColumnKind:  "utf16CodeUnits",
 			OriginalURIBaseIDs: map[string]sarifArtifactLocation{
 				srcRoot: {Description: &sarifMessage{Text: "The reviewed root."}},
 			},

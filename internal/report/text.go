@@ -119,7 +119,11 @@ func headline(s rule.Severity, at, title string) string {
 
 func textSummary(r *Review) string {
 	sum := r.Summary()
-	return severityCounts(sum) + " · " + strconv.Itoa(sum.Positive) + " positive · " +
+	text := severityCounts(sum) + " · " + strconv.Itoa(sum.Positive) + " positive · " +
 		plural(r.Scope.Files, "file reviewed", "files reviewed") + ", " +
 		strconv.Itoa(len(r.Scope.Skipped)) + " skipped"
+	if n := len(r.Scope.Incomplete); n > 0 {
+		text += ", " + plural(n, "gap", "gaps") + " in the analysis"
+	}
+	return text
 }

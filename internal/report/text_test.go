@@ -18,7 +18,7 @@ func TestTextFindingBlock(t *testing.T) {
 	}
 
 	summary := "1 critical, 1 high, 0 medium, 2 low · 2 positive · " +
-		"12 files reviewed, 3 skipped\n"
+		"12 files reviewed, 4 skipped, 2 gaps in the analysis\n"
 	if !strings.HasSuffix(out, "\n\n"+summary) {
 		t.Errorf("text does not end with the summary line:\n%s", out)
 	}
