@@ -18,8 +18,6 @@ var corpusNoise = map[string]string{
 	// reference (limits.api) is not recognised; one made in app.js is.
 	"js.no-rate-limit":                 "limiter defined in another module",
 	"js.auth-route-without-rate-limit": "limiter defined in another module",
-	// TODO: koa-helmet is not among the known security-header middleware.
-	"js.missing-security-headers": "koa-helmet",
 	// TODO: a login handler wrapped in asyncHandler(...) is not looked into for its
 	// logging of failures; the same handler unwrapped is.
 	"js.auth-failures-not-logged": "handler wrapped in asyncHandler",
