@@ -187,13 +187,17 @@ func parseFlat(lang unsafe.Pointer, src []byte, lim Limits, buf *buffers) ([]rec
 
 	var count C.uint32_t
 	tree := C.rp_parse((*C.TSLanguage)(lang), in, &count)
+	if tree != nil {
+		defer C.ts_tree_delete(tree)
+	}
 	switch {
 	case bool(in.expired):
+		// A cancelled parse gives no tree; should one come back all the same, the
+		// deferred delete frees it.
 		return nil, ErrTimeBudget
 	case tree == nil:
 		return nil, ErrNoTree
 	}
-	defer C.ts_tree_delete(tree)
 	if lim.Nodes > 0 && int(count) > lim.Nodes {
 		return nil, ErrNodeBudget
 	}
