@@ -32,9 +32,10 @@ type Budget struct {
 
 // DefaultBudget is the budget of a scan that sets none. Ordinary files take
 // milliseconds; ten seconds leaves room for a slow machine and stops a runaway parse.
-// The files that reach the analysis are at most a few MiB (workspace.DefaultMaxFileSize),
-// about 300,000 nodes for a MiB of ordinary code; a million nodes (about 100 MB in
-// memory) is only reached by degenerate input such as a MiB of brackets.
+// The files that reach the analysis are at most 1 MiB unless --max-file-size says more
+// (workspace.DefaultMaxFileSize), about 300,000 nodes for a MiB of ordinary code; a
+// million nodes (about 100 MB in memory) is only reached by degenerate input such as a
+// MiB of brackets.
 var DefaultBudget = Budget{Time: 10 * time.Second, Nodes: 1_000_000}
 
 // withDefaults fills the fields b leaves at zero from DefaultBudget.
